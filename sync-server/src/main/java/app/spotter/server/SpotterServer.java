@@ -1,2 +1,27 @@
 package app.spotter.server;
-public final class SpotterServer { public static void main(String[] args) { System.out.println("hi " + Runtime.version()); } }
+
+import app.spotter.server.config.ServerConfig;
+import app.spotter.server.config.ServerSecrets;
+import java.time.Clock;
+
+/** Starts the sync server from environment variables. With none set: embedded H2 under ./data. */
+public final class SpotterServer {
+
+    private SpotterServer() {
+    }
+
+    public static void main(String[] args) {
+        ServerConfig config = ServerConfig.fromEnvironment();
+        for (String arg : args) {
+            if ("--demo".equals(arg)) {
+                config = config.withDemoData(true);
+            }
+        }
+        SpotterApp app = SpotterApp.create(config, ServerSecrets.load(config), Clock.systemUTC()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spotter-shutdown"));
+        System.out.println();
+        System.out.println("Spotter sync server is running at " + app.baseUrl());
+        System.out.println("  database: " + (config.isH2() ? "embedded H2 in " + config.dataDir() : config.databaseUrl()));
+        System.out.println("  API description: " + app.baseUrl() + "/openapi.json");
+    }
+}

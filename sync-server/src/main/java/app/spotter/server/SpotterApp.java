@@ -1,0 +1,151 @@
+package app.spotter.server;
+
+import app.spotter.server.access.RolePermissionEntry;
+import app.spotter.server.access.RolePermissions;
+import app.spotter.server.audit.AuditEntry;
+import app.spotter.server.audit.AuditLog;
+import app.spotter.server.auth.AccessTokens;
+import app.spotter.server.auth.AccountService;
+import app.spotter.server.auth.AuthHandler;
+import app.spotter.server.auth.AuthService;
+import app.spotter.server.auth.Authenticator;
+import app.spotter.server.auth.PasswordHasher;
+import app.spotter.server.auth.RefreshToken;
+import app.spotter.server.auth.UserAccount;
+import app.spotter.server.config.ServerConfig;
+import app.spotter.server.config.ServerSecrets;
+import app.spotter.server.db.Database;
+import app.spotter.server.db.Transactions;
+import app.spotter.server.http.ErrorHandling;
+import app.spotter.server.http.Json;
+import app.spotter.server.http.Routes;
+import app.spotter.server.members.MemberFactory;
+import app.spotter.server.members.MemberRecord;
+import app.spotter.server.members.MemberRepository;
+import app.spotter.server.bookings.BookingRecord;
+import app.spotter.server.checkins.CheckInRecord;
+import app.spotter.server.checkins.ServerKeyRecord;
+import app.spotter.server.feedback.FeedbackRecord;
+import app.spotter.server.locations.EquipmentRecord;
+import app.spotter.server.locations.LocationRecord;
+import app.spotter.server.locations.RoomRecord;
+import app.spotter.server.memberships.CreditEntryRecord;
+import app.spotter.server.memberships.MembershipChangeRecord;
+import app.spotter.server.memberships.MembershipFreezeRecord;
+import app.spotter.server.memberships.MembershipRecord;
+import app.spotter.server.plans.PlanRecord;
+import app.spotter.server.schedule.SessionRecord;
+import app.spotter.server.schedule.TimeSlotRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The composition root: builds the whole server object graph by hand from its configuration.
+ * Tests build it the same way, with a test database.
+ */
+public final class SpotterApp implements AutoCloseable {
+
+    /** Every Hibernate entity of the server. */
+    static final List<Class<?>> ENTITIES = List.of(
+            UserAccount.class, RefreshToken.class, RolePermissionEntry.class, AuditEntry.class,
+            MemberRecord.class, PlanRecord.class, MembershipRecord.class, MembershipFreezeRecord.class,
+            MembershipChangeRecord.class, CreditEntryRecord.class, LocationRecord.class, RoomRecord.class,
+            EquipmentRecord.class, SessionRecord.class, TimeSlotRecord.class, BookingRecord.class,
+            CheckInRecord.class, FeedbackRecord.class, ServerKeyRecord.class);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final Javalin javalin;
+    private final Routes routes;
+    private final Services services;
+
+    /** The services, for demo data, benchmarks and tests that need to arrange state directly. */
+    public record Services(Transactions tx, AuthService auth, AccountService accounts, PasswordHasher hasher,
+                           MemberRepository members, AuditLog audit, Clock clock, ObjectMapper json) {
+    }
+
+    private SpotterApp(ServerConfig config, Database database, Javalin javalin, Routes routes, Services services) {
+        this.config = config;
+        this.database = database;
+        this.javalin = javalin;
+        this.routes = routes;
+        this.services = services;
+    }
+
+    public static SpotterApp create(ServerConfig config, ServerSecrets secrets, Clock clock) {
+        Database database = Database.open(config, ENTITIES);
+        try {
+            return wire(config, secrets, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static SpotterApp wire(ServerConfig config, ServerSecrets secrets, Clock clock, Database database) {
+        ObjectMapper json = Json.camelCase();
+        Transactions tx = new Transactions(database.sessionFactory());
+        AuditLog audit = new AuditLog(json, clock);
+        RolePermissions rolePermissions = new RolePermissions();
+        tx.run(rolePermissions::seedDefaultsIfEmpty);
+
+        PasswordHasher hasher = new PasswordHasher();
+        AccessTokens accessTokens = new AccessTokens(secrets.jwtSecret(), clock);
+        AuthService auth = new AuthService(tx, hasher, accessTokens, audit, clock);
+        MemberRepository members = new MemberRepository();
+        MemberFactory memberFactory = new MemberFactory(members, clock);
+        AccountService accounts = new AccountService(auth, tx, rolePermissions, memberFactory, audit);
+
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.defaultContentType = "application/json";
+            cfg.useVirtualThreads = true;
+        });
+        ErrorHandling.install(javalin);
+        Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions));
+        new AuthHandler(auth, accounts, json).register(routes);
+
+        Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json);
+        return new SpotterApp(config, database, javalin, routes, services);
+    }
+
+    public SpotterApp start() {
+        javalin.start("0.0.0.0", config.port());
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        database.close();
+    }
+}

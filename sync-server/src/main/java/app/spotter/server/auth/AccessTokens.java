@@ -1,0 +1,58 @@
+package app.spotter.server.auth;
+
+import app.spotter.model.access.Role;
+import app.spotter.model.common.UserId;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Short-lived signed access tokens (HS256). Refresh tokens are opaque and live in the database. */
+public final class AccessTokens {
+
+    public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+    private static final String ISSUER = "spotter";
+
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final Clock clock;
+
+    public AccessTokens(byte[] secret, Clock clock) {
+        this.algorithm = Algorithm.HMAC256(secret);
+        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).build();
+        this.clock = clock;
+    }
+
+    public String issue(UserId user, Role role) {
+        Instant now = clock.instant();
+        var builder = JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(user.toString())
+                .withClaim("role", role.name())
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(ACCESS_TTL));
+        return builder.sign(algorithm);
+    }
+
+    /**
+     * The caller's user id, or empty when the token is forged or expired. Role, member link and zone
+     * are read fresh from the database on every request, so a role change or a disabled account
+     * takes effect at once rather than when the token runs out.
+     */
+    public Optional<UserId> verify(String token) {
+        try {
+            DecodedJWT jwt = verifier.verify(token);
+            if (jwt.getExpiresAtAsInstant() == null || jwt.getExpiresAtAsInstant().isBefore(clock.instant())) {
+                return Optional.empty();
+            }
+            return Optional.of(UserId.of(jwt.getSubject()));
+        } catch (JWTVerificationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

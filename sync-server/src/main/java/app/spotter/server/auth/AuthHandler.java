@@ -1,0 +1,89 @@
+package app.spotter.server.auth;
+
+import app.spotter.model.access.Permission;
+import app.spotter.model.access.Role;
+import app.spotter.model.api.AuthApi.LoginRequest;
+import app.spotter.model.api.AuthApi.NewStaffUser;
+import app.spotter.model.api.AuthApi.ProfileUpdate;
+import app.spotter.model.api.AuthApi.RefreshRequest;
+import app.spotter.model.api.AuthApi.RegisterRequest;
+import app.spotter.model.api.AuthApi.RolePermissionsView;
+import app.spotter.server.http.Access;
+import app.spotter.server.http.ApiException;
+import app.spotter.server.http.Json;
+import app.spotter.server.http.Routes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/** HTTP for accounts, tokens, the caller's profile, staff accounts and role permissions. */
+public final class AuthHandler {
+
+    private final AuthService auth;
+    private final AccountService accounts;
+    private final ObjectMapper json;
+
+    public AuthHandler(AuthService auth, AccountService accounts, ObjectMapper json) {
+        this.auth = auth;
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    public void register(Routes routes) {
+        routes.post("/api/v1/auth/register", Access.open(), "Register a member login", this::registerMember);
+        routes.post("/api/v1/auth/login", Access.open(), "Log in; returns access and refresh tokens", this::login);
+        routes.post("/api/v1/auth/refresh", Access.open(), "Exchange a refresh token for new tokens", this::refresh);
+        routes.post("/api/v1/auth/logout", Access.loggedIn(), "End the session of a refresh token", this::logout);
+        routes.get("/api/v1/me", Access.loggedIn(), "The caller's profile and permissions", this::me);
+        routes.put("/api/v1/me", Access.loggedIn(), "Change name or time zone", this::updateMe);
+        routes.post("/api/v1/staff", Access.anyOf(Permission.STAFF_MANAGE), "Create a staff account", this::createStaff);
+        routes.get("/api/v1/roles", Access.anyOf(Permission.ROLES_MANAGE), "Permissions of every role", this::roles);
+        routes.put("/api/v1/roles/{role}/permissions", Access.anyOf(Permission.ROLES_MANAGE),
+                "Replace the permissions of a role", this::setRolePermissions);
+    }
+
+    private void registerMember(Context ctx) {
+        ctx.status(201).json(accounts.registerMember(Json.read(ctx, json, RegisterRequest.class), Role.MEMBER));
+    }
+
+    private void login(Context ctx) {
+        LoginRequest r = Json.read(ctx, json, LoginRequest.class);
+        ctx.json(auth.login(r.email(), r.password()));
+    }
+
+    private void refresh(Context ctx) {
+        ctx.json(auth.refresh(Json.read(ctx, json, RefreshRequest.class).refreshToken()));
+    }
+
+    private void logout(Context ctx) {
+        auth.logout(Json.read(ctx, json, RefreshRequest.class).refreshToken(), Caller.of(ctx));
+        ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        ctx.json(accounts.profile(Caller.of(ctx)));
+    }
+
+    private void updateMe(Context ctx) {
+        ctx.json(accounts.updateProfile(Caller.of(ctx), Json.read(ctx, json, ProfileUpdate.class)));
+    }
+
+    private void createStaff(Context ctx) {
+        ctx.status(201).json(accounts.createStaff(Caller.of(ctx), Json.read(ctx, json, NewStaffUser.class)));
+    }
+
+    private void roles(Context ctx) {
+        ctx.json(accounts.roles());
+    }
+
+    private void setRolePermissions(Context ctx) {
+        Role role;
+        try {
+            role = Role.valueOf(ctx.pathParam("role").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("role", "Unknown role '" + ctx.pathParam("role") + "'");
+        }
+        RolePermissionsView body = Json.read(ctx, json, RolePermissionsView.class);
+        ctx.json(accounts.setRolePermissions(Caller.of(ctx), role, body.permissions()));
+    }
+}

@@ -1,0 +1,53 @@
+package app.spotter.server.auth;
+
+import app.spotter.model.common.MemberId;
+import app.spotter.model.common.UserId;
+import app.spotter.server.access.RolePermissions;
+import app.spotter.server.db.Transactions;
+import app.spotter.server.http.ApiException;
+import io.javalin.http.Context;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Turns the bearer token of a request into a {@link Caller}, reading role and permissions fresh. */
+public final class Authenticator {
+
+    private final AccessTokens tokens;
+    private final Transactions tx;
+    private final RolePermissions rolePermissions;
+
+    public Authenticator(AccessTokens tokens, Transactions tx, RolePermissions rolePermissions) {
+        this.tokens = tokens;
+        this.tx = tx;
+        this.rolePermissions = rolePermissions;
+    }
+
+    public Caller authenticate(Context ctx) {
+        return authenticateIfPresent(ctx)
+                .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "Log in first: send 'Authorization: Bearer <access token>'"));
+    }
+
+    public Optional<Caller> authenticateIfPresent(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "UNAUTHORIZED", "Expected 'Authorization: Bearer <access token>'");
+        }
+        UserId userId = tokens.verify(header.substring(7).trim())
+                .orElseThrow(() -> new ApiException(401, "TOKEN_INVALID", "The access token is invalid or expired; refresh it"));
+        Caller caller = tx.inTransaction(session -> {
+            UserAccount user = session.find(UserAccount.class, userId.value());
+            if (user == null || !user.active) {
+                throw new ApiException(401, "TOKEN_INVALID", "This account no longer exists or is disabled");
+            }
+            return new Caller(userId, user.role,
+                    Optional.ofNullable(user.memberId).map(MemberId::new),
+                    Optional.ofNullable(user.zoneId).map(ZoneId::of),
+                    rolePermissions.of(session, user.role));
+        });
+        ctx.attribute(Caller.ATTRIBUTE, caller);
+        return Optional.of(caller);
+    }
+}

@@ -1,0 +1,35 @@
+package app.spotter.server.auth;
+
+import app.spotter.model.access.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A login: staff user or member. */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+    @Id
+    public UUID id;
+    @Column(nullable = false, unique = true)
+    public String email;
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+    @Column(nullable = false)
+    public String name;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+    @Column(name = "zone_id")
+    public String zoneId;
+    @Column(name = "member_id")
+    public UUID memberId;
+    public boolean active = true;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,73 @@
+package app.spotter.server.http;
+
+import app.spotter.model.access.Permission;
+import app.spotter.server.auth.Authenticator;
+import app.spotter.server.auth.Caller;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Registers every route together with its access rule, so no endpoint can exist without one.
+ * The authenticator runs before the handler; handlers get the caller from {@link Caller#of}.
+ */
+public final class Routes {
+
+    private final Javalin app;
+    private final Authenticator authenticator;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    public Routes(Javalin app, Authenticator authenticator) {
+        this.app = app;
+        this.authenticator = authenticator;
+    }
+
+    public void get(String path, Access access, String summary, Handler handler) {
+        add(HandlerType.GET, path, access, summary, handler);
+    }
+
+    public void post(String path, Access access, String summary, Handler handler) {
+        add(HandlerType.POST, path, access, summary, handler);
+    }
+
+    public void put(String path, Access access, String summary, Handler handler) {
+        add(HandlerType.PUT, path, access, summary, handler);
+    }
+
+    public void delete(String path, Access access, String summary, Handler handler) {
+        add(HandlerType.DELETE, path, access, summary, handler);
+    }
+
+    private void add(HandlerType method, String path, Access access, String summary, Handler handler) {
+        endpoints.add(new Endpoint(method, path, access, summary));
+        app.addHttpHandler(method, path, ctx -> {
+            check(ctx, access);
+            handler.handle(ctx);
+        });
+    }
+
+    private void check(Context ctx, Access access) {
+        switch (access) {
+            case Access.Public p -> authenticator.authenticateIfPresent(ctx);
+            case Access.Authenticated a -> authenticator.authenticate(ctx);
+            case Access.AnyOf anyOf -> {
+                Caller caller = authenticator.authenticate(ctx);
+                boolean allowed = false;
+                for (Permission p : anyOf.permissions()) {
+                    allowed |= caller.can(p);
+                }
+                if (!allowed) {
+                    throw ApiException.forbidden();
+                }
+            }
+        }
+    }
+
+    public List<Endpoint> endpoints() {
+        return Collections.unmodifiableList(endpoints);
+    }
+}
