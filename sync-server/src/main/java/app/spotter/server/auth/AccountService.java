@@ -48,6 +48,18 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Creates a login of any role without a calling admin: the first admin of a new gym, demo staff,
+     * test fixtures. Returns the account's tokens.
+     */
+    public TokenPair bootstrapAccount(String email, String password, String name, Role role, String timezone) {
+        return tx.inTransaction(session -> {
+            var member = role == Role.MEMBER ? memberSignup.createForSignup(session, name, email) : null;
+            UserAccount u = auth.createAccount(session, email, password, name, role, timezone, member, Optional.empty());
+            return auth.issueFor(session, u);
+        });
+    }
+
     public Profile profile(Caller c) {
         return tx.inTransaction(session -> profile(session.find(UserAccount.class, c.userId().value()), c.permissions()));
     }

@@ -43,6 +43,20 @@ public final class TestServer implements AutoCloseable {
         return SpotterApp.create(database.config(), secrets, clock).start();
     }
 
+    /**
+     * A fresh login of the given role (a member login comes with its member record), created the way
+     * the first admin of a gym is; returns its access token.
+     */
+    public String login(app.spotter.model.access.Role role) {
+        return account(role).accessToken();
+    }
+
+    public app.spotter.model.api.AuthApi.TokenPair account(app.spotter.model.access.Role role) {
+        String email = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
+        return app.services().accounts().bootstrapAccount(email, "test-password-1", "Test " + role, role, null);
+    }
+
     public ServerConfig config() {
         return database.config();
     }
