@@ -1,6 +1,7 @@
 package app.spotter.server.audit;
 
 import app.spotter.model.access.Permission;
+import app.spotter.model.api.AuditApi.AuditPage;
 import app.spotter.server.http.Access;
 import app.spotter.server.http.Params;
 import app.spotter.server.http.Routes;
@@ -20,7 +21,8 @@ public final class AuditHandler {
 
     public void register(Routes routes) {
         routes.get("/api/v1/audit", Access.anyOf(Permission.AUDIT_READ),
-                "Audit entries newest first (?before=<ISO time>&limit=&entityType=)", this::page);
+                "Audit entries newest first (?before=<ISO time>&limit=&entityType=)", this::page)
+                .returns(200, AuditPage.class);
     }
 
     private void page(Context ctx) {

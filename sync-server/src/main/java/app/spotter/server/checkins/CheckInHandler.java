@@ -1,7 +1,12 @@
 package app.spotter.server.checkins;
 
 import app.spotter.model.access.Permission;
+import app.spotter.model.api.CheckInApi.CardRevocation;
+import app.spotter.model.api.CheckInApi.CheckInEntry;
 import app.spotter.model.api.CheckInApi.CheckInRequest;
+import app.spotter.model.api.CheckInApi.CheckInResult;
+import app.spotter.model.api.CheckInApi.MemberCardView;
+import app.spotter.model.api.CheckInApi.PublicKeyView;
 import app.spotter.model.common.MemberId;
 import app.spotter.server.auth.Caller;
 import app.spotter.server.http.Access;
@@ -28,19 +33,26 @@ public final class CheckInHandler {
 
     public void register(Routes routes) {
         routes.get("/api/v1/checkin/public-key", Access.loggedIn(),
-                "The Ed25519 public key that verifies member cards offline", ctx -> ctx.json(cards.publicKey()));
+                "The Ed25519 public key that verifies member cards offline", ctx -> ctx.json(cards.publicKey()))
+                .returns(200, PublicKeyView.class);
         routes.get("/api/v1/checkin/revocations", Access.anyOf(Permission.CHECKINS_WRITE),
-                "Members whose older cards are revoked, with the lowest valid card version", ctx -> ctx.json(cards.revocations()));
+                "Members whose older cards are revoked, with the lowest valid card version", ctx -> ctx.json(cards.revocations()))
+                .returnsListOf(CardRevocation.class);
         routes.get("/api/v1/members/{id}/card", Access.loggedIn(),
-                "The member's signed QR card (staff with MEMBERS_WRITE or the member)", this::card);
+                "The member's signed QR card (staff with MEMBERS_WRITE or the member)", this::card)
+                .returns(200, MemberCardView.class);
         routes.post("/api/v1/members/{id}/card/revoke", Access.anyOf(Permission.MEMBERS_WRITE),
-                "Reissue the member's card; older cards are refused from now on", this::revoke);
+                "Reissue the member's card; older cards are refused from now on", this::revoke)
+                .returns(200, MemberCardView.class);
         routes.post("/api/v1/check-ins", Access.anyOf(Permission.CHECKINS_WRITE),
-                "Check a member in by QR, PIN or staff; answers the decision, refusals included", this::checkIn);
+                "Check a member in by QR, PIN or staff; answers the decision, refusals included", this::checkIn)
+                .accepts(CheckInRequest.class).returns(201, CheckInResult.class);
         routes.get("/api/v1/check-ins", Access.anyOf(Permission.CHECKINS_READ),
-                "The check-ins of a day (?date=, ?locationId=), newest first", this::ofDay);
+                "The check-ins of a day (?date=, ?locationId=), newest first", this::ofDay)
+                .returnsListOf(CheckInEntry.class);
         routes.get("/api/v1/check-ins/present", Access.anyOf(Permission.CHECKINS_READ),
-                "Members let in within the last visit window (who is in the club now)", this::present);
+                "Members let in within the last visit window (who is in the club now)", this::present)
+                .returnsListOf(CheckInEntry.class);
     }
 
     private void card(Context ctx) {

@@ -1,7 +1,9 @@
 package app.spotter.server.feedback;
 
 import app.spotter.model.access.Permission;
+import app.spotter.model.api.FeedbackApi.FeedbackView;
 import app.spotter.model.api.FeedbackApi.NewFeedback;
+import app.spotter.model.api.FeedbackApi.SessionFeedback;
 import app.spotter.server.auth.Caller;
 import app.spotter.server.http.Access;
 import app.spotter.server.http.Json;
@@ -26,9 +28,11 @@ public final class FeedbackHandler {
 
     public void register(Routes routes) {
         routes.post("/api/v1/feedback", Access.anyOf(Permission.FEEDBACK_WRITE),
-                "Rate an attended class (1-5, optional comment); once per booking", this::give);
+                "Rate an attended class (1-5, optional comment); once per booking", this::give)
+                .accepts(NewFeedback.class).returns(201, FeedbackView.class);
         routes.get("/api/v1/sessions/{id}/feedback", Access.anyOf(Permission.FEEDBACK_READ),
-                "Ratings and comments of a session's classes, with the average", this::ofSession);
+                "Ratings and comments of a session's classes, with the average", this::ofSession)
+                .returns(200, SessionFeedback.class);
     }
 
     private void give(Context ctx) {
