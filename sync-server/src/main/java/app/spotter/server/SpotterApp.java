@@ -25,7 +25,17 @@ import app.spotter.server.members.MemberFactory;
 import app.spotter.server.members.MemberRecord;
 import app.spotter.server.members.MemberRepository;
 import app.spotter.server.bookings.BookingRecord;
+import app.spotter.server.audit.AuditHandler;
+import app.spotter.server.audit.AuditService;
+import app.spotter.server.checkins.CheckInHandler;
 import app.spotter.server.checkins.CheckInRecord;
+import app.spotter.server.checkins.CheckInRepository;
+import app.spotter.server.checkins.CheckInService;
+import app.spotter.server.checkins.MemberCardService;
+import app.spotter.server.checkins.MemberCardSigner;
+import app.spotter.server.feedback.FeedbackHandler;
+import app.spotter.server.feedback.FeedbackRepository;
+import app.spotter.server.feedback.FeedbackService;
 import app.spotter.server.checkins.ServerKeyRecord;
 import app.spotter.server.feedback.FeedbackRecord;
 import app.spotter.server.locations.EquipmentRecord;
@@ -35,6 +45,7 @@ import app.spotter.server.memberships.CreditEntryRecord;
 import app.spotter.server.memberships.MembershipChangeRecord;
 import app.spotter.server.memberships.MembershipFreezeRecord;
 import app.spotter.server.memberships.MembershipRecord;
+import app.spotter.server.memberships.MembershipRepository;
 import app.spotter.server.plans.PlanRecord;
 import app.spotter.server.schedule.SessionRecord;
 import app.spotter.server.schedule.TimeSlotRecord;
@@ -66,7 +77,8 @@ public final class SpotterApp implements AutoCloseable {
 
     /** The services, for demo data, benchmarks and tests that need to arrange state directly. */
     public record Services(Transactions tx, AuthService auth, AccountService accounts, PasswordHasher hasher,
-                           MemberRepository members, AuditLog audit, Clock clock, ObjectMapper json) {
+                           MemberRepository members, AuditLog audit, Clock clock, ObjectMapper json,
+                           MemberCardSigner cardSigner, CheckInService checkIns) {
     }
 
     private SpotterApp(ServerConfig config, Database database, Javalin javalin, Routes routes, Services services) {
@@ -112,6 +124,17 @@ public final class SpotterApp implements AutoCloseable {
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions));
         new AuthHandler(auth, accounts, json).register(routes);
 
+        // Check-ins, member cards, feedback and the audit log read API
+        MemberCardSigner cardSigner = new MemberCardSigner(tx, secrets.encryptionKey(), clock);
+        CheckInRepository checkInRecords = new CheckInRepository();
+        CheckInService checkIns = new CheckInService(tx, members, new MembershipRepository(), checkInRecords, cardSigner,
+                hasher, audit, clock, config.defaultZone());
+        MemberCardService memberCards = new MemberCardService(tx, members, checkInRecords, cardSigner, audit, clock);
+        new CheckInHandler(checkIns, memberCards, json).register(routes);
+        new FeedbackHandler(new FeedbackService(tx, new FeedbackRepository(), audit, clock), json, config.defaultZone())
+                .register(routes);
+        new AuditHandler(new AuditService(tx, audit, json), config.defaultZone()).register(routes);
+
         // Meta: health and the API description, built from the route list so it cannot drift.
         routes.get("/health", Access.open(), "Liveness and database check", ctx -> {
             tx.run(session -> session.createNativeQuery("select 1", Integer.class).getSingleResult());
@@ -122,7 +145,8 @@ public final class SpotterApp implements AutoCloseable {
         routes.get("/openapi.json", Access.open(), "This OpenAPI 3 document", ctx -> ctx.contentType("application/json")
                 .result(openApi.updateAndGet(doc -> doc != null ? doc : OpenApiDocument.render(routes.endpoints(), version, json))));
 
-        Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json);
+        Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json,
+                cardSigner, checkIns);
         return new SpotterApp(config, database, javalin, routes, services);
     }
 

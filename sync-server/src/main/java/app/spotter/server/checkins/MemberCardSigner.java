@@ -1,0 +1,153 @@
+package app.spotter.server.checkins;
+
+import app.spotter.model.checkin.MemberQrCodes;
+import app.spotter.server.db.Transactions;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The gym's member-card signing key (Ed25519), shared by every server process through the
+ * {@code server_key} table. The first process that needs it creates it; the private half is stored
+ * AES-GCM-encrypted with the server's at-rest key, as base64(IV + ciphertext).
+ */
+public final class MemberCardSigner {
+
+    /** The row id of the member-card key in {@code server_key}. */
+    public static final String KEY_ID = "member-card";
+    public static final String ALGORITHM = "Ed25519";
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Transactions tx;
+    private final String keyId;
+    private final byte[] encryptionKey;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    // A copy of the database row: the key never changes once created, so caching it is safe across processes.
+    private volatile KeyPair keys;
+
+    public MemberCardSigner(Transactions tx, byte[] encryptionKey, Clock clock) {
+        this(tx, encryptionKey, clock, KEY_ID);
+    }
+
+    /** A signer of another key row; tests use it to race fresh key creation. */
+    MemberCardSigner(Transactions tx, byte[] encryptionKey, Clock clock, String keyId) {
+        this.tx = tx;
+        this.keyId = keyId;
+        this.encryptionKey = encryptionKey.clone();
+        this.clock = clock;
+    }
+
+    public PublicKey publicKey() {
+        return keys().getPublic();
+    }
+
+    PrivateKey privateKey() {
+        return keys().getPrivate();
+    }
+
+    private KeyPair keys() {
+        KeyPair k = keys;
+        if (k == null) {
+            synchronized (this) {
+                k = keys;
+                if (k == null) {
+                    k = loadOrCreate();
+                    keys = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    private KeyPair loadOrCreate() {
+        ServerKeyRecord stored = tx.inTransaction(s -> s.find(ServerKeyRecord.class, keyId));
+        if (stored != null) {
+            return open(stored);
+        }
+        KeyPair fresh = MemberQrCodes.newSigningKeys();
+        ServerKeyRecord row = new ServerKeyRecord();
+        row.id = keyId;
+        row.publicKey = MemberQrCodes.encodePublicKey(fresh.getPublic());
+        row.privateEncrypted = seal(fresh.getPrivate().getEncoded());
+        row.createdAt = clock.instant();
+        try {
+            tx.run(s -> s.persist(row));
+            return fresh;
+        } catch (RuntimeException e) {
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+            // Another server process created the key at the same moment; theirs is the one.
+            ServerKeyRecord theirs = tx.inTransaction(s -> s.find(ServerKeyRecord.class, keyId));
+            if (theirs == null) {
+                throw e;
+            }
+            return open(theirs);
+        }
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException || t instanceof jakarta.persistence.EntityExistsException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private KeyPair open(ServerKeyRecord row) {
+        PublicKey pub = MemberQrCodes.decodePublicKey(row.publicKey);
+        PrivateKey priv = MemberQrCodes.decodePrivateKey(Base64.getEncoder().encodeToString(unseal(row.privateEncrypted)));
+        return new KeyPair(pub, priv);
+    }
+
+    private String seal(byte[] plain) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv).doFinal(plain);
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt the signing key", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private byte[] unseal(String text) {
+        byte[] all = Base64.getDecoder().decode(text);
+        if (all.length <= IV_BYTES) {
+            throw new IllegalStateException("The stored signing key is damaged");
+        }
+        try {
+            return cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(all, IV_BYTES)).doFinal(all, IV_BYTES, all.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot decrypt the signing key: is SPOTTER_ENCRYPTION_KEY the one it was created with?", e);
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(encryptionKey, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+        // Binds the ciphertext to its row, so it cannot be swapped in as another key.
+        c.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+        return c;
+    }
+}
