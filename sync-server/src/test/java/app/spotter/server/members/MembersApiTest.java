@@ -258,6 +258,9 @@ class MembersApiTest extends ServerTest {
                      "update member set pin_failed_attempts = 5, pin_locked_until = current_timestamp where id = ?")) {
             s.setObject(1, UUID.fromString(id));
             assertEquals(1, s.executeUpdate());
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -266,7 +269,7 @@ class MembersApiTest extends ServerTest {
         String hash = rawColumn(id, "pin_hash");
         assertTrue(hash.startsWith("$argon2id$"), hash);
         assertTrue(server.app().services().hasher().matches("482916", hash));
-        assertEquals("0", rawColumn(id, "pin_failed_attempts"));
+        assertEquals("0", rawColumn(id, "pin_failed_attempts"), "the failed attempts were 5 before");
         assertNull(rawColumn(id, "pin_locked_until"));
         assertTrue(api.get("/api/v1/members/" + id, desk).body().get("pinSet").asBoolean());
     }
@@ -308,5 +311,58 @@ class MembersApiTest extends ServerTest {
         Response r = api.post("/api/v1/members", "{\"firstName\": ", server.login(Role.FRONT_DESK));
         assertEquals(400, r.status());
         assertEquals("MALFORMED_JSON", r.code());
+    }
+
+    private void sql(String statement, Object... args) {
+        try (Connection c = server.app().database().dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void attendanceListsCheckInsAndBookingsNewestFirstInTheStudiosZone() {
+        String manager = server.login(Role.MANAGER);
+        String location = api.post("/api/v1/locations", Map.of("name", "Attendance Club", "timezone", "Asia/Kolkata"), manager)
+                .text("id");
+        String member = register(manager, Map.of()).text("id");
+        UUID loc = UUID.fromString(location);
+        UUID mem = UUID.fromString(member);
+        UUID session = UUID.randomUUID();
+        sql("insert into gym_session (id, kind, title, location_id, default_capacity, created_at) values (?, 'CLASS', 'Sunrise Yoga', ?, 10, current_timestamp)",
+                session, loc);
+        java.time.OffsetDateTime early = java.time.OffsetDateTime.parse("2026-03-02T01:30:00Z");
+        java.time.OffsetDateTime late = java.time.OffsetDateTime.parse("2026-03-09T01:30:00Z");
+        for (java.time.OffsetDateTime start : List.of(early, late)) {
+            UUID slot = UUID.randomUUID();
+            sql("insert into time_slot (id, session_id, starts_at, ends_at, zone_id, capacity, status, created_at) values (?, ?, ?, ?, 'Asia/Kolkata', 10, 'SCHEDULED', current_timestamp)",
+                    slot, session, start, start.plusHours(1));
+            sql("insert into booking (id, slot_id, member_id, active_member_id, status, starts_at, ends_at, created_at) values (?, ?, ?, ?, 'BOOKED', ?, ?, current_timestamp)",
+                    UUID.randomUUID(), slot, mem, mem, start, start.plusHours(1));
+            sql("insert into check_in (id, member_id, location_id, method, admitted, reason, decided_at) values (?, ?, ?, 'QR', true, 'ADMITTED', ?)",
+                    UUID.randomUUID(), mem, loc, start.minusMinutes(10));
+        }
+
+        Response r = api.get("/api/v1/members/" + member + "/attendance", server.login(Role.FRONT_DESK));
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(2, r.body().get("bookings").size(), r.toString());
+        var newest = r.body().get("bookings").get(0);
+        assertEquals("Sunrise Yoga", newest.get("title").asText());
+        assertEquals("2026-03-09T07:00:00+05:30", newest.get("startsAt").asText());
+        assertEquals("2026-03-02T07:00:00+05:30", r.body().get("bookings").get(1).get("startsAt").asText());
+        assertEquals(2, r.body().get("checkIns").size());
+        assertEquals("2026-03-09T06:50:00+05:30", r.body().get("checkIns").get(0).get("at").asText());
+        assertEquals("QR", r.body().get("checkIns").get(0).get("method").asText());
+
+        Response inBerlin = api.get("/api/v1/members/" + member + "/attendance?tz=Europe/Berlin", server.login(Role.FRONT_DESK));
+        assertEquals("2026-03-09T02:30:00+01:00", inBerlin.body().get("bookings").get(0).get("startsAt").asText());
     }
 }
