@@ -41,6 +41,18 @@ import app.spotter.server.feedback.FeedbackRecord;
 import app.spotter.server.locations.EquipmentRecord;
 import app.spotter.server.locations.LocationRecord;
 import app.spotter.server.locations.RoomRecord;
+import app.spotter.server.locations.LocationHandler;
+import app.spotter.server.locations.LocationRepository;
+import app.spotter.server.locations.LocationService;
+import app.spotter.server.members.HealthNotesCipher;
+import app.spotter.server.members.MemberHandler;
+import app.spotter.server.members.MemberService;
+import app.spotter.server.memberships.MembershipHandler;
+import app.spotter.server.memberships.MembershipRepository;
+import app.spotter.server.memberships.MembershipService;
+import app.spotter.server.plans.PlanHandler;
+import app.spotter.server.plans.PlanRepository;
+import app.spotter.server.plans.PlanService;
 import app.spotter.server.memberships.CreditEntryRecord;
 import app.spotter.server.memberships.MembershipChangeRecord;
 import app.spotter.server.memberships.MembershipFreezeRecord;
@@ -78,6 +90,8 @@ public final class SpotterApp implements AutoCloseable {
     /** The services, for demo data, benchmarks and tests that need to arrange state directly. */
     public record Services(Transactions tx, AuthService auth, AccountService accounts, PasswordHasher hasher,
                            MemberRepository members, AuditLog audit, Clock clock, ObjectMapper json,
+                           LocationService locationService, MemberService memberService, PlanService planService,
+                           MembershipService membershipService, MembershipRepository membershipRepository,
                            MemberCardSigner cardSigner, CheckInService checkIns) {
     }
 
@@ -124,10 +138,22 @@ public final class SpotterApp implements AutoCloseable {
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions));
         new AuthHandler(auth, accounts, json).register(routes);
 
+        // members: locations, members, plans and memberships
+        LocationService locationService = new LocationService(tx, new LocationRepository(), audit, clock);
+        MemberService memberService = new MemberService(tx, members, new HealthNotesCipher(secrets.encryptionKey()),
+                hasher, audit, clock);
+        PlanService planService = new PlanService(tx, new PlanRepository(), audit, clock);
+        MembershipRepository membershipRepository = new MembershipRepository();
+        MembershipService membershipService = new MembershipService(tx, membershipRepository, audit, clock);
+        new LocationHandler(locationService, json).register(routes);
+        new MemberHandler(memberService, json).register(routes);
+        new PlanHandler(planService, json).register(routes);
+        new MembershipHandler(membershipService, json).register(routes);
+
         // Check-ins, member cards, feedback and the audit log read API
         MemberCardSigner cardSigner = new MemberCardSigner(tx, secrets.encryptionKey(), clock);
         CheckInRepository checkInRecords = new CheckInRepository();
-        CheckInService checkIns = new CheckInService(tx, members, new MembershipRepository(), checkInRecords, cardSigner,
+        CheckInService checkIns = new CheckInService(tx, members, membershipRepository, checkInRecords, cardSigner,
                 hasher, audit, clock, config.defaultZone());
         MemberCardService memberCards = new MemberCardService(tx, members, checkInRecords, cardSigner, audit, clock);
         new CheckInHandler(checkIns, memberCards, json).register(routes);
@@ -146,6 +172,7 @@ public final class SpotterApp implements AutoCloseable {
                 .result(openApi.updateAndGet(doc -> doc != null ? doc : OpenApiDocument.render(routes.endpoints(), version, json))));
 
         Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json,
+                locationService, memberService, planService, membershipService, membershipRepository,
                 cardSigner, checkIns);
         return new SpotterApp(config, database, javalin, routes, services);
     }

@@ -1,5 +1,7 @@
 package app.spotter.server.members;
 
+import app.spotter.server.bookings.BookingRecord;
+import app.spotter.server.checkins.CheckInRecord;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -45,5 +47,32 @@ public final class MemberRepository {
         String sql = dialect.getSequenceSupport().getSequenceNextValString("member_number_seq");
         Number n = (Number) session.createNativeQuery(sql, Object.class).getSingleResult();
         return "M%06d".formatted(n.longValue());
+    }
+
+    /** A check-in with the zone of its location (null when it has none). */
+    public record CheckInRow(CheckInRecord checkIn, String zoneId) {
+    }
+
+    /** A booking with its slot's title and zone. */
+    public record BookingRow(BookingRecord booking, String title, String zoneId) {
+    }
+
+    /** The member's check-ins, newest first. */
+    public List<CheckInRow> checkIns(Session session, UUID memberId, int limit) {
+        return session.createSelectionQuery("""
+                        select c, l.zoneId from CheckInRecord c left join LocationRecord l on l.id = c.locationId
+                        where c.memberId = :m order by c.decidedAt desc, c.id""", Object[].class)
+                .setParameter("m", memberId).setMaxResults(limit).getResultList().stream()
+                .map(row -> new CheckInRow((CheckInRecord) row[0], (String) row[1])).toList();
+    }
+
+    /** The member's bookings with their slot's title, newest slot first. */
+    public List<BookingRow> bookings(Session session, UUID memberId, int limit) {
+        return session.createSelectionQuery("""
+                        select b, s.title, t.zoneId from BookingRecord b
+                        join TimeSlotRecord t on t.id = b.slotId join SessionRecord s on s.id = t.sessionId
+                        where b.memberId = :m order by b.startsAt desc, b.id""", Object[].class)
+                .setParameter("m", memberId).setMaxResults(limit).getResultList().stream()
+                .map(row -> new BookingRow((BookingRecord) row[0], (String) row[1], (String) row[2])).toList();
     }
 }

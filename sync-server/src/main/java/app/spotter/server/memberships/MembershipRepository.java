@@ -7,6 +7,7 @@ import app.spotter.model.membership.MembershipSnapshot;
 import app.spotter.model.membership.MembershipStatus;
 import app.spotter.model.membership.PlanKind;
 import app.spotter.server.plans.PlanRecord;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,45 @@ public final class MembershipRepository {
 
     public MembershipRecord find(Session session, UUID id) {
         return session.find(MembershipRecord.class, id);
+    }
+
+    /** The membership, its row locked until the transaction ends: changes to one membership queue up. */
+    public MembershipRecord lock(Session session, UUID id) {
+        return session.find(MembershipRecord.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public void insert(Session session, Object record) {
+        session.persist(record);
+    }
+
+    public List<MembershipChangeRecord> changesOf(Session session, UUID membershipId) {
+        return session.createSelectionQuery(
+                        "from MembershipChangeRecord c where c.membershipId = :m order by c.effectiveOn, c.createdAt, c.id",
+                        MembershipChangeRecord.class)
+                .setParameter("m", membershipId).getResultList();
+    }
+
+    /** Whether a plan change of the membership is due on that day and not applied yet. */
+    public boolean hasDueChange(Session session, UUID membershipId, LocalDate day) {
+        return session.createSelectionQuery("""
+                        select count(c) from MembershipChangeRecord c
+                        where c.membershipId = :m and c.appliedAt is null and c.effectiveOn <= :d""", Long.class)
+                .setParameter("m", membershipId).setParameter("d", day).getSingleResult() > 0;
+    }
+
+    /** The due, unapplied plan changes, oldest first; read only after the membership is locked. */
+    public List<MembershipChangeRecord> dueChanges(Session session, UUID membershipId, LocalDate day) {
+        return session.createSelectionQuery("""
+                        from MembershipChangeRecord c
+                        where c.membershipId = :m and c.appliedAt is null and c.effectiveOn <= :d
+                        order by c.effectiveOn, c.createdAt, c.id""", MembershipChangeRecord.class)
+                .setParameter("m", membershipId).setParameter("d", day).getResultList();
+    }
+
+    /** Drops plan changes that were scheduled but have not taken effect (a newer decision replaces them). */
+    public void dropPendingChanges(Session session, UUID membershipId) {
+        session.createMutationQuery("delete from MembershipChangeRecord c where c.membershipId = :m and c.appliedAt is null")
+                .setParameter("m", membershipId).executeUpdate();
     }
 
     public List<MembershipRecord> ofMember(Session session, UUID memberId) {

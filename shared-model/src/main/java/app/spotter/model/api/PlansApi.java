@@ -1,0 +1,29 @@
+package app.spotter.model.api;
+
+import app.spotter.model.common.Money;
+import app.spotter.model.common.PlanId;
+import app.spotter.model.membership.PlanKind;
+
+/** Request and response records of {@code /api/v1/plans}. */
+public final class PlansApi {
+
+    private PlansApi() {
+    }
+
+    /**
+     * A new plan. {@code credits} is required for CLASS_PACK and DROP_IN and refused otherwise;
+     * {@code durationDays} is required for TRIAL, optional for packs (their validity), and unused by
+     * recurring plans, whose period is a calendar month or year.
+     */
+    public record NewPlan(String name, PlanKind kind, Long priceMinor, String currency, Integer credits,
+                          Integer durationDays) {
+    }
+
+    /** A partial edit of a plan: a null field stays as it is. */
+    public record PlanUpdate(String name, Long priceMinor, Boolean active) {
+    }
+
+    public record Plan(PlanId id, String name, PlanKind kind, Money price, Integer credits, Integer durationDays,
+                       boolean active) {
+    }
+}
