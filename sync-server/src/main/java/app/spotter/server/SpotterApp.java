@@ -22,7 +22,14 @@ import app.spotter.server.http.Routes;
 import app.spotter.server.members.MemberFactory;
 import app.spotter.server.members.MemberRecord;
 import app.spotter.server.members.MemberRepository;
+import app.spotter.model.booking.BookingPolicy;
+import app.spotter.server.bookings.BookingHandler;
 import app.spotter.server.bookings.BookingRecord;
+import app.spotter.server.bookings.BookingRepository;
+import app.spotter.server.bookings.BookingService;
+import app.spotter.server.bookings.Seats;
+import app.spotter.server.bookings.SlotCancellation;
+import app.spotter.server.bookings.WaitlistPromotion;
 import app.spotter.server.checkins.CheckInRecord;
 import app.spotter.server.checkins.ServerKeyRecord;
 import app.spotter.server.feedback.FeedbackRecord;
@@ -34,6 +41,10 @@ import app.spotter.server.memberships.MembershipChangeRecord;
 import app.spotter.server.memberships.MembershipFreezeRecord;
 import app.spotter.server.memberships.MembershipRecord;
 import app.spotter.server.plans.PlanRecord;
+import app.spotter.server.memberships.MembershipRepository;
+import app.spotter.server.schedule.ScheduleHandler;
+import app.spotter.server.schedule.ScheduleRepository;
+import app.spotter.server.schedule.ScheduleService;
 import app.spotter.server.schedule.SessionRecord;
 import app.spotter.server.schedule.TimeSlotRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +75,8 @@ public final class SpotterApp implements AutoCloseable {
 
     /** The services, for demo data, benchmarks and tests that need to arrange state directly. */
     public record Services(Transactions tx, AuthService auth, AccountService accounts, PasswordHasher hasher,
-                           MemberRepository members, AuditLog audit, Clock clock, ObjectMapper json) {
+                           MemberRepository members, AuditLog audit, Clock clock, ObjectMapper json,
+                           ScheduleService schedule, BookingService bookings) {
     }
 
     private SpotterApp(ServerConfig config, Database database, Javalin javalin, Routes routes, Services services) {
@@ -110,7 +122,21 @@ public final class SpotterApp implements AutoCloseable {
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions));
         new AuthHandler(auth, accounts, json).register(routes);
 
-        Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json);
+        // schedule and bookings: sessions, slots, seats, waitlist
+        ScheduleRepository scheduleRepository = new ScheduleRepository();
+        BookingRepository bookingRepository = new BookingRepository();
+        MembershipRepository membershipRepository = new MembershipRepository();
+        BookingPolicy bookingPolicy = BookingPolicy.standard();
+        Seats seats = new Seats(bookingRepository, membershipRepository);
+        WaitlistPromotion waitlistPromotion = new WaitlistPromotion(members, bookingRepository, seats, bookingPolicy, audit);
+        ScheduleService schedule = new ScheduleService(tx, scheduleRepository,
+                new SlotCancellation(bookingRepository, seats, audit), waitlistPromotion, audit, clock);
+        BookingService bookings = new BookingService(tx, members, scheduleRepository, bookingRepository, seats,
+                waitlistPromotion, bookingPolicy, audit, clock);
+        new ScheduleHandler(schedule, json).register(routes);
+        new BookingHandler(bookings, json).register(routes);
+
+        Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json, schedule, bookings);
         return new SpotterApp(config, database, javalin, routes, services);
     }
 
