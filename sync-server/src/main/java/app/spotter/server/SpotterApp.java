@@ -16,7 +16,9 @@ import app.spotter.server.config.ServerConfig;
 import app.spotter.server.config.ServerSecrets;
 import app.spotter.server.db.Database;
 import app.spotter.server.db.Transactions;
+import app.spotter.server.http.Access;
 import app.spotter.server.http.ErrorHandling;
+import app.spotter.server.http.OpenApiDocument;
 import app.spotter.server.http.Json;
 import app.spotter.server.http.Routes;
 import app.spotter.server.members.MemberFactory;
@@ -135,6 +137,16 @@ public final class SpotterApp implements AutoCloseable {
                 waitlistPromotion, bookingPolicy, audit, clock);
         new ScheduleHandler(schedule, json).register(routes);
         new BookingHandler(bookings, json).register(routes);
+
+        // Meta: health and the API description, built from the route list so it cannot drift.
+        routes.get("/health", Access.open(), "Liveness and database check", ctx -> {
+            tx.run(session -> session.createNativeQuery("select 1", Integer.class).getSingleResult());
+            ctx.json(java.util.Map.of("status", "UP"));
+        });
+        String version = java.util.Objects.requireNonNullElse(SpotterApp.class.getPackage().getImplementationVersion(), "dev");
+        var openApi = new java.util.concurrent.atomic.AtomicReference<String>();
+        routes.get("/openapi.json", Access.open(), "This OpenAPI 3 document", ctx -> ctx.contentType("application/json")
+                .result(openApi.updateAndGet(doc -> doc != null ? doc : OpenApiDocument.render(routes.endpoints(), version, json))));
 
         Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json, schedule, bookings);
         return new SpotterApp(config, database, javalin, routes, services);

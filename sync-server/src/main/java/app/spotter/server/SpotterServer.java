@@ -2,6 +2,7 @@ package app.spotter.server;
 
 import app.spotter.server.config.ServerConfig;
 import app.spotter.server.config.ServerSecrets;
+import app.spotter.server.demo.DemoGym;
 import java.time.Clock;
 
 /** Starts the sync server from environment variables. With none set: embedded H2 under ./data. */
@@ -19,9 +20,21 @@ public final class SpotterServer {
         }
         SpotterApp app = SpotterApp.create(config, ServerSecrets.load(config), Clock.systemUTC()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spotter-shutdown"));
+        if (config.demoData()) {
+            boolean loaded = new DemoGym(app.services(), config.defaultZone()).loadIfEmpty();
+            System.out.println(loaded ? "Loaded the demo gym." : "Demo gym already present in the database.");
+        }
         System.out.println();
         System.out.println("Spotter sync server is running at " + app.baseUrl());
         System.out.println("  database: " + (config.isH2() ? "embedded H2 in " + config.dataDir() : config.databaseUrl()));
         System.out.println("  API description: " + app.baseUrl() + "/openapi.json");
+        if (config.demoData()) {
+            System.out.println("  Demo logins (e-mail / password):");
+            for (DemoGym.DemoLogin login : DemoGym.LOGINS) {
+                System.out.printf("    %-28s %-16s %-11s %s%n", login.email(), login.password(), login.role(), login.who());
+            }
+            System.out.println("  Try: curl -s " + app.baseUrl() + "/api/public/sessions/");
+        }
+        System.out.println("Press Ctrl+C to stop.");
     }
 }

@@ -4,6 +4,8 @@ import app.spotter.model.access.Permission;
 import app.spotter.model.access.Role;
 import app.spotter.model.api.AuthApi.LoginRequest;
 import app.spotter.model.api.AuthApi.NewStaffUser;
+import app.spotter.model.api.AuthApi.Profile;
+import app.spotter.model.api.AuthApi.TokenPair;
 import app.spotter.model.api.AuthApi.ProfileUpdate;
 import app.spotter.model.api.AuthApi.RefreshRequest;
 import app.spotter.model.api.AuthApi.RegisterRequest;
@@ -30,16 +32,25 @@ public final class AuthHandler {
     }
 
     public void register(Routes routes) {
-        routes.post("/api/v1/auth/register", Access.open(), "Register a member login", this::registerMember);
-        routes.post("/api/v1/auth/login", Access.open(), "Log in; returns access and refresh tokens", this::login);
-        routes.post("/api/v1/auth/refresh", Access.open(), "Exchange a refresh token for new tokens", this::refresh);
-        routes.post("/api/v1/auth/logout", Access.loggedIn(), "End the session of a refresh token", this::logout);
-        routes.get("/api/v1/me", Access.loggedIn(), "The caller's profile and permissions", this::me);
-        routes.put("/api/v1/me", Access.loggedIn(), "Change name or time zone", this::updateMe);
-        routes.post("/api/v1/staff", Access.anyOf(Permission.STAFF_MANAGE), "Create a staff account", this::createStaff);
-        routes.get("/api/v1/roles", Access.anyOf(Permission.ROLES_MANAGE), "Permissions of every role", this::roles);
+        routes.post("/api/v1/auth/register", Access.open(), "Register a member login", this::registerMember)
+                .accepts(RegisterRequest.class).returns(201, TokenPair.class);
+        routes.post("/api/v1/auth/login", Access.open(), "Log in; returns access and refresh tokens", this::login)
+                .accepts(LoginRequest.class).returns(200, TokenPair.class);
+        routes.post("/api/v1/auth/refresh", Access.open(), "Exchange a refresh token for new tokens", this::refresh)
+                .accepts(RefreshRequest.class).returns(200, TokenPair.class);
+        routes.post("/api/v1/auth/logout", Access.loggedIn(), "End the session of a refresh token", this::logout)
+                .accepts(RefreshRequest.class).returns(204, null);
+        routes.get("/api/v1/me", Access.loggedIn(), "The caller's profile and permissions", this::me)
+                .returns(200, Profile.class);
+        routes.put("/api/v1/me", Access.loggedIn(), "Change name or time zone", this::updateMe)
+                .accepts(ProfileUpdate.class).returns(200, Profile.class);
+        routes.post("/api/v1/staff", Access.anyOf(Permission.STAFF_MANAGE), "Create a staff account", this::createStaff)
+                .accepts(NewStaffUser.class).returns(201, Profile.class);
+        routes.get("/api/v1/roles", Access.anyOf(Permission.ROLES_MANAGE), "Permissions of every role", this::roles)
+                .returnsListOf(RolePermissionsView.class);
         routes.put("/api/v1/roles/{role}/permissions", Access.anyOf(Permission.ROLES_MANAGE),
-                "Replace the permissions of a role", this::setRolePermissions);
+                "Replace the permissions of a role", this::setRolePermissions)
+                .accepts(RolePermissionsView.class).returns(200, RolePermissionsView.class);
     }
 
     private void registerMember(Context ctx) {

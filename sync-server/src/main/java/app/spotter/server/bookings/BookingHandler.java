@@ -1,6 +1,7 @@
 package app.spotter.server.bookings;
 
 import app.spotter.model.access.Permission;
+import app.spotter.model.api.BookingsApi.BookingView;
 import app.spotter.model.api.BookingsApi.NewBooking;
 import app.spotter.model.common.BookingId;
 import app.spotter.model.common.MemberId;
@@ -28,18 +29,23 @@ public final class BookingHandler {
 
     public void register(Routes routes) {
         Access own = Access.anyOf(Permission.BOOKINGS_OWN, Permission.BOOKINGS_ANY);
-        routes.post("/api/v1/bookings", own, "Book a seat or a waitlist place", this::book);
+        routes.post("/api/v1/bookings", own, "Book a seat or a waitlist place", this::book)
+                .accepts(NewBooking.class).returns(201, BookingView.class);
         routes.get("/api/v1/bookings/{id}", Access.anyOf(Permission.BOOKINGS_OWN, Permission.BOOKINGS_ANY,
-                Permission.SCHEDULE_READ), "One booking", this::get);
-        routes.delete("/api/v1/bookings/{id}", own, "Cancel a booking; the seat goes to the waitlist", this::cancel);
+                Permission.SCHEDULE_READ), "One booking", this::get)
+                .returns(200, BookingView.class);
+        routes.delete("/api/v1/bookings/{id}", own, "Cancel a booking; the seat goes to the waitlist", this::cancel)
+                .returns(200, BookingView.class);
         routes.post("/api/v1/bookings/{id}/attended", Access.anyOf(Permission.CHECKINS_WRITE),
-                "Mark a booked member as attended", ctx -> attendance(ctx, true));
+                "Mark a booked member as attended", ctx -> attendance(ctx, true)).returns(200, BookingView.class);
         routes.post("/api/v1/bookings/{id}/no-show", Access.anyOf(Permission.CHECKINS_WRITE),
-                "Mark a booked member as a no-show", ctx -> attendance(ctx, false));
+                "Mark a booked member as a no-show", ctx -> attendance(ctx, false)).returns(200, BookingView.class);
         routes.get("/api/v1/members/{id}/bookings", Access.anyOf(Permission.BOOKINGS_ANY, Permission.SCHEDULE_READ,
-                Permission.BOOKINGS_OWN), "A member's upcoming or past bookings (?scope=upcoming|past)", this::ofMember);
+                Permission.BOOKINGS_OWN), "A member's upcoming or past bookings (?scope=upcoming|past)", this::ofMember)
+                .returnsListOf(BookingView.class);
         routes.get("/api/v1/slots/{id}/bookings", Access.anyOf(Permission.SCHEDULE_READ),
-                "Who is booked and waitlisted on a slot", this::ofSlot);
+                "Who is booked and waitlisted on a slot", this::ofSlot)
+                .returnsListOf(BookingView.class);
     }
 
     private void book(Context ctx) {

@@ -46,7 +46,6 @@ public final class Database implements AutoCloseable {
                     .applySetting("hibernate.hbm2ddl.auto", "none")
                     .applySetting("hibernate.connection.provider_disables_autocommit", "true")
                     .applySetting("hibernate.jdbc.batch_size", "50")
-                    .applySetting("hibernate.order_inserts", "true")
                     .applySetting("hibernate.jdbc.time_zone", "UTC")
                     .build();
             MetadataSources sources = new MetadataSources(registry);

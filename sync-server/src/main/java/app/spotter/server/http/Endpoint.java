@@ -2,6 +2,82 @@ package app.spotter.server.http;
 
 import io.javalin.http.HandlerType;
 
-/** A registered route with its access rule: the list the OpenAPI document and the role matrix test walk. */
-public record Endpoint(HandlerType method, String path, Access access, String summary) {
+/**
+ * A registered route with its access rule: the list the OpenAPI document and the role matrix test
+ * walk. {@code accepts} and {@code returns} name the shared-model records of its body, when declared.
+ */
+public final class Endpoint {
+
+    private final HandlerType method;
+    private final String path;
+    private final Access access;
+    private final String summary;
+    private Class<?> requestType;
+    private Class<?> responseType;
+    private boolean responseIsList;
+    private int successStatus = 200;
+
+    Endpoint(HandlerType method, String path, Access access, String summary) {
+        this.method = method;
+        this.path = path;
+        this.access = access;
+        this.summary = summary;
+    }
+
+    /** Declares the JSON body this endpoint reads. */
+    public Endpoint accepts(Class<?> type) {
+        this.requestType = type;
+        return this;
+    }
+
+    /** Declares the JSON body this endpoint answers with, and its success status. */
+    public Endpoint returns(int status, Class<?> type) {
+        this.successStatus = status;
+        this.responseType = type;
+        return this;
+    }
+
+    /** Declares that this endpoint answers with a JSON array of the given record. */
+    public Endpoint returnsListOf(Class<?> type) {
+        this.responseType = type;
+        this.responseIsList = true;
+        return this;
+    }
+
+    public HandlerType method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public Class<?> requestType() {
+        return requestType;
+    }
+
+    public Class<?> responseType() {
+        return responseType;
+    }
+
+    public boolean responseIsList() {
+        return responseIsList;
+    }
+
+    public int successStatus() {
+        return successStatus;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
 }

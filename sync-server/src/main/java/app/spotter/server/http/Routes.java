@@ -26,28 +26,30 @@ public final class Routes {
         this.authenticator = authenticator;
     }
 
-    public void get(String path, Access access, String summary, Handler handler) {
-        add(HandlerType.GET, path, access, summary, handler);
+    public Endpoint get(String path, Access access, String summary, Handler handler) {
+        return add(HandlerType.GET, path, access, summary, handler);
     }
 
-    public void post(String path, Access access, String summary, Handler handler) {
-        add(HandlerType.POST, path, access, summary, handler);
+    public Endpoint post(String path, Access access, String summary, Handler handler) {
+        return add(HandlerType.POST, path, access, summary, handler);
     }
 
-    public void put(String path, Access access, String summary, Handler handler) {
-        add(HandlerType.PUT, path, access, summary, handler);
+    public Endpoint put(String path, Access access, String summary, Handler handler) {
+        return add(HandlerType.PUT, path, access, summary, handler);
     }
 
-    public void delete(String path, Access access, String summary, Handler handler) {
-        add(HandlerType.DELETE, path, access, summary, handler);
+    public Endpoint delete(String path, Access access, String summary, Handler handler) {
+        return add(HandlerType.DELETE, path, access, summary, handler);
     }
 
-    private void add(HandlerType method, String path, Access access, String summary, Handler handler) {
-        endpoints.add(new Endpoint(method, path, access, summary));
+    private Endpoint add(HandlerType method, String path, Access access, String summary, Handler handler) {
+        Endpoint endpoint = new Endpoint(method, path, access, summary);
+        endpoints.add(endpoint);
         app.addHttpHandler(method, path, ctx -> {
             check(ctx, access);
             handler.handle(ctx);
         });
+        return endpoint;
     }
 
     private void check(Context ctx, Access access) {

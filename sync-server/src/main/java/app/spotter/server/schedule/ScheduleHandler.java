@@ -3,7 +3,10 @@ package app.spotter.server.schedule;
 import app.spotter.model.access.Permission;
 import app.spotter.model.api.ScheduleApi.NewSession;
 import app.spotter.model.api.ScheduleApi.NewSlots;
+import app.spotter.model.api.ScheduleApi.SessionDetail;
 import app.spotter.model.api.ScheduleApi.SessionUpdate;
+import app.spotter.model.api.ScheduleApi.SessionView;
+import app.spotter.model.api.ScheduleApi.SlotView;
 import app.spotter.model.common.LocationId;
 import app.spotter.model.common.SessionId;
 import app.spotter.model.common.SlotId;
@@ -35,18 +38,26 @@ public final class ScheduleHandler {
     }
 
     public void register(Routes routes) {
-        routes.post("/api/v1/sessions", EDIT, "Create a class, personal-training or equipment session", this::create);
-        routes.get("/api/v1/sessions", READ, "Sessions, optionally of one trainer (?trainerId=)", this::list);
-        routes.get("/api/v1/sessions/{id}", READ, "A session with its slots", this::get);
-        routes.put("/api/v1/sessions/{id}", EDIT, "Change title, description or capacity of future slots", this::update);
-        routes.delete("/api/v1/sessions/{id}", EDIT, "Delete a session; cancels its future slots and bookings", this::delete);
-        routes.post("/api/v1/sessions/{id}/slots", EDIT, "Add one slot or a weekly series", this::addSlots);
+        routes.post("/api/v1/sessions", EDIT, "Create a class, personal-training or equipment session", this::create)
+                .accepts(NewSession.class).returns(201, SessionView.class);
+        routes.get("/api/v1/sessions", READ, "Sessions, optionally of one trainer (?trainerId=)", this::list)
+                .returnsListOf(SessionView.class);
+        routes.get("/api/v1/sessions/{id}", READ, "A session with its slots", this::get)
+                .returns(200, SessionDetail.class);
+        routes.put("/api/v1/sessions/{id}", EDIT, "Change title, description or capacity of future slots", this::update)
+                .accepts(SessionUpdate.class).returns(200, SessionView.class);
+        routes.delete("/api/v1/sessions/{id}", EDIT, "Delete a session; cancels its future slots and bookings", this::delete)
+                .returns(204, null);
+        routes.post("/api/v1/sessions/{id}/slots", EDIT, "Add one slot or a weekly series", this::addSlots)
+                .accepts(NewSlots.class).returns(201, SlotView.class).returnsListOf(SlotView.class);
         routes.get("/api/v1/slots", Access.anyOf(Permission.SCHEDULE_READ, Permission.BOOKINGS_OWN),
-                "Slots between from and to, with seats left and waitlist", this::slots);
+                "Slots between from and to, with seats left and waitlist", this::slots)
+                .returnsListOf(SlotView.class);
         routes.get("/api/v1/slots/{id}", Access.anyOf(Permission.SCHEDULE_READ, Permission.BOOKINGS_OWN),
-                "One slot with seats left and waitlist", this::slot);
+                "One slot with seats left and waitlist", this::slot)
+                .returns(200, SlotView.class);
         routes.post("/api/v1/slots/{id}/cancel", EDIT, "Cancel a slot; cancels its bookings and refunds credits",
-                this::cancelSlot);
+                this::cancelSlot).returns(200, SlotView.class);
     }
 
     private void create(Context ctx) {
