@@ -24,10 +24,17 @@ import app.spotter.server.http.Routes;
 import app.spotter.server.members.MemberFactory;
 import app.spotter.server.members.MemberRecord;
 import app.spotter.server.members.MemberRepository;
+import app.spotter.model.booking.BookingPolicy;
+import app.spotter.server.bookings.BookingHandler;
 import app.spotter.server.bookings.BookingRecord;
 import app.spotter.server.audit.AuditHandler;
 import app.spotter.server.audit.AuditService;
 import app.spotter.server.checkins.CheckInHandler;
+import app.spotter.server.bookings.BookingRepository;
+import app.spotter.server.bookings.BookingService;
+import app.spotter.server.bookings.Seats;
+import app.spotter.server.bookings.SlotCancellation;
+import app.spotter.server.bookings.WaitlistPromotion;
 import app.spotter.server.checkins.CheckInRecord;
 import app.spotter.server.checkins.CheckInRepository;
 import app.spotter.server.checkins.CheckInService;
@@ -59,6 +66,10 @@ import app.spotter.server.memberships.MembershipFreezeRecord;
 import app.spotter.server.memberships.MembershipRecord;
 import app.spotter.server.memberships.MembershipRepository;
 import app.spotter.server.plans.PlanRecord;
+import app.spotter.server.memberships.MembershipRepository;
+import app.spotter.server.schedule.ScheduleHandler;
+import app.spotter.server.schedule.ScheduleRepository;
+import app.spotter.server.schedule.ScheduleService;
 import app.spotter.server.schedule.SessionRecord;
 import app.spotter.server.schedule.TimeSlotRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,7 +103,8 @@ public final class SpotterApp implements AutoCloseable {
                            MemberRepository members, AuditLog audit, Clock clock, ObjectMapper json,
                            LocationService locationService, MemberService memberService, PlanService planService,
                            MembershipService membershipService, MembershipRepository membershipRepository,
-                           MemberCardSigner cardSigner, CheckInService checkIns) {
+                           MemberCardSigner cardSigner, CheckInService checkIns,
+                           ScheduleService schedule, BookingService bookings) {
     }
 
     private SpotterApp(ServerConfig config, Database database, Javalin javalin, Routes routes, Services services) {
@@ -153,13 +165,27 @@ public final class SpotterApp implements AutoCloseable {
         // Check-ins, member cards, feedback and the audit log read API
         MemberCardSigner cardSigner = new MemberCardSigner(tx, secrets.encryptionKey(), clock);
         CheckInRepository checkInRecords = new CheckInRepository();
-        CheckInService checkIns = new CheckInService(tx, members, membershipRepository, checkInRecords, cardSigner,
+        CheckInService checkIns = new CheckInService(tx, members, membershipRepository,
+                membershipService::currentSnapshots, checkInRecords, cardSigner,
                 hasher, audit, clock, config.defaultZone());
         MemberCardService memberCards = new MemberCardService(tx, members, checkInRecords, cardSigner, audit, clock);
         new CheckInHandler(checkIns, memberCards, json).register(routes);
         new FeedbackHandler(new FeedbackService(tx, new FeedbackRepository(), audit, clock), json, config.defaultZone())
                 .register(routes);
         new AuditHandler(new AuditService(tx, audit, json), config.defaultZone()).register(routes);
+
+        // schedule and bookings: sessions, slots, seats, waitlist
+        ScheduleRepository scheduleRepository = new ScheduleRepository();
+        BookingRepository bookingRepository = new BookingRepository();
+        BookingPolicy bookingPolicy = BookingPolicy.standard();
+        Seats seats = new Seats(bookingRepository, membershipRepository, membershipService::currentSnapshots);
+        WaitlistPromotion waitlistPromotion = new WaitlistPromotion(members, bookingRepository, seats, bookingPolicy, audit);
+        ScheduleService schedule = new ScheduleService(tx, scheduleRepository,
+                new SlotCancellation(bookingRepository, seats, audit), waitlistPromotion, audit, clock);
+        BookingService bookings = new BookingService(tx, members, scheduleRepository, bookingRepository, seats,
+                waitlistPromotion, bookingPolicy, audit, clock);
+        new ScheduleHandler(schedule, json).register(routes);
+        new BookingHandler(bookings, json).register(routes);
 
         // Meta: health and the API description, built from the route list so it cannot drift.
         routes.get("/health", Access.open(), "Liveness and database check", ctx -> {
@@ -173,7 +199,7 @@ public final class SpotterApp implements AutoCloseable {
 
         Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json,
                 locationService, memberService, planService, membershipService, membershipRepository,
-                cardSigner, checkIns);
+                cardSigner, checkIns, schedule, bookings);
         return new SpotterApp(config, database, javalin, routes, services);
     }
 

@@ -28,6 +28,7 @@ import app.spotter.server.members.MemberRepository;
 import app.spotter.server.memberships.CreditEntryRecord;
 import app.spotter.server.memberships.MembershipRecord;
 import app.spotter.server.memberships.MembershipRepository;
+import app.spotter.server.memberships.MembershipSnapshots;
 import app.spotter.server.plans.PlanRecord;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -63,6 +64,7 @@ public final class CheckInService {
     private final Transactions tx;
     private final MemberRepository members;
     private final MembershipRepository memberships;
+    private final MembershipSnapshots snapshots;
     private final CheckInRepository checkIns;
     private final MemberCardSigner signer;
     private final PasswordHasher hasher;
@@ -72,11 +74,12 @@ public final class CheckInService {
     private final CheckInPolicy policy = CheckInPolicy.standard();
 
     public CheckInService(Transactions tx, MemberRepository members, MembershipRepository memberships,
-                          CheckInRepository checkIns, MemberCardSigner signer, PasswordHasher hasher, AuditLog audit,
+                          MembershipSnapshots snapshots, CheckInRepository checkIns, MemberCardSigner signer, PasswordHasher hasher, AuditLog audit,
                           Clock clock, ZoneId defaultZone) {
         this.tx = tx;
         this.members = members;
         this.memberships = memberships;
+        this.snapshots = snapshots;
         this.checkIns = checkIns;
         this.signer = signer;
         this.hasher = hasher;
@@ -114,7 +117,7 @@ public final class CheckInService {
     private CheckInResult decide(Session session, Caller caller, Door door, MemberRecord member, CheckInRecord record,
                                  Instant now, ZoneId zone, ZoneId answerZone) {
         MemberId memberId = new MemberId(member.id);
-        List<MembershipSnapshot> snapshots = memberships.snapshots(session, memberId);
+        List<MembershipSnapshot> snapshots = this.snapshots.current(session, memberId);
         // "A booking today" is a BOOKED class starting within one visit window of the scan, either side:
         // early arrivals and latecomers both count, an evening class does not turn a morning visit free.
         List<BookingRecord> near = checkIns.bookedBetween(session, member.id, now.minus(policy.visitWindow()),

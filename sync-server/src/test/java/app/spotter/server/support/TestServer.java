@@ -57,6 +57,11 @@ public final class TestServer implements AutoCloseable {
         return app.services().accounts().bootstrapAccount(email, "test-password-1", "Test " + role, role, null);
     }
 
+    /** The JWT secret and encryption key, so tests can mint access tokens without hashing passwords. */
+    public ServerSecrets secrets() {
+        return secrets;
+    }
+
     public ServerConfig config() {
         return database.config();
     }
