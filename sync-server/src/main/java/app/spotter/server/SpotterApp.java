@@ -21,6 +21,9 @@ import app.spotter.server.http.ErrorHandling;
 import app.spotter.server.http.OpenApiDocument;
 import app.spotter.server.http.Json;
 import app.spotter.server.http.Routes;
+import app.spotter.server.studio.StudioHandler;
+import app.spotter.server.studio.StudioRepository;
+import app.spotter.server.studio.StudioService;
 import app.spotter.server.members.MemberFactory;
 import app.spotter.server.members.MemberRecord;
 import app.spotter.server.members.MemberRepository;
@@ -164,6 +167,8 @@ public final class SpotterApp implements AutoCloseable {
 
         // Check-ins, member cards, feedback and the audit log read API
         MemberCardSigner cardSigner = new MemberCardSigner(tx, secrets.encryptionKey(), clock);
+        // Load or create the signing key now, in a transaction of its own, not inside a check-in's.
+        cardSigner.publicKey();
         CheckInRepository checkInRecords = new CheckInRepository();
         CheckInService checkIns = new CheckInService(tx, members, membershipRepository,
                 membershipService::currentSnapshots, checkInRecords, cardSigner,
@@ -186,6 +191,10 @@ public final class SpotterApp implements AutoCloseable {
                 waitlistPromotion, bookingPolicy, audit, clock);
         new ScheduleHandler(schedule, json).register(routes);
         new BookingHandler(bookings, json).register(routes);
+
+        // The fitness-studio API of the Django seed, on the same services
+        new StudioHandler(new StudioService(tx, new StudioRepository(), auth, memberFactory, schedule, bookings, clock,
+                config.defaultZone()), Json.snakeCase()).register(routes);
 
         // Meta: health and the API description, built from the route list so it cannot drift.
         routes.get("/health", Access.open(), "Liveness and database check", ctx -> {

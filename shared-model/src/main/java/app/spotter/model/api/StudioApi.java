@@ -62,7 +62,7 @@ public final class StudioApi {
     public record BookingRequest(UUID timeSlotId) {
     }
 
-    public record Booking(UUID id, UUID timeSlotId, UUID sessionId, String sessionTitle, OffsetDateTime startTime,
+    public record Booking(UUID id, UUID timeSlotId, String sessionTitle, OffsetDateTime startTime,
                           OffsetDateTime endTime, String status, OffsetDateTime bookedAt) {
     }
 

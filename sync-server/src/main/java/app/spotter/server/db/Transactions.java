@@ -11,20 +11,29 @@ import org.hibernate.Transaction;
  * Runs a unit of work in one database transaction. Deadlocks and serialization failures are
  * retried a few times: under a booking stampede two transactions can lock a member and a slot
  * in opposite orders, and the database picks one to abort; the rule re-runs on fresh state.
+ *
+ * <p>A unit of work started inside another on the same thread joins it, so services compose into
+ * one atomic change (the fitness-studio API creates a session and all its slots, or nothing).
  */
 public final class Transactions {
 
     private static final int MAX_ATTEMPTS = 5;
     private final SessionFactory sessionFactory;
+    private final ThreadLocal<Session> current = new ThreadLocal<>();
 
     public Transactions(SessionFactory sessionFactory) {
         this.sessionFactory = sessionFactory;
     }
 
     public <T> T inTransaction(Function<Session, T> work) {
+        Session outer = current.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
         for (int attempt = 1; ; attempt++) {
             Session session = sessionFactory.openSession();
             Transaction tx = session.beginTransaction();
+            current.set(session);
             try {
                 T result = work.apply(session);
                 session.flush();
@@ -38,6 +47,7 @@ public final class Transactions {
                 }
                 throw e;
             } finally {
+                current.remove();
                 session.close();
             }
         }
