@@ -74,6 +74,8 @@ public final class BookingBenchmark {
         } finally {
             admin("drop database if exists " + db + " with (force)");
         }
+        // the HTTP client's worker threads are not daemons; the run is over
+        System.exit(0);
     }
 
     private static void run(String url) throws Exception {
