@@ -93,7 +93,8 @@ public final class SpotterApp implements AutoCloseable {
             MemberRecord.class, PlanRecord.class, MembershipRecord.class, MembershipFreezeRecord.class,
             MembershipChangeRecord.class, CreditEntryRecord.class, LocationRecord.class, RoomRecord.class,
             EquipmentRecord.class, SessionRecord.class, TimeSlotRecord.class, BookingRecord.class,
-            CheckInRecord.class, FeedbackRecord.class, ServerKeyRecord.class);
+            CheckInRecord.class, FeedbackRecord.class, ServerKeyRecord.class,
+            app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class);
 
     private final ServerConfig config;
     private final Database database;

@@ -44,7 +44,11 @@ public enum Permission {
     /** Change which permissions a role has. */
     ROLES_MANAGE,
     /** Read the audit log. */
-    AUDIT_READ;
+    AUDIT_READ,
+    /** Create pairing codes, list and revoke enrolled devices. */
+    DEVICES_MANAGE,
+    /** See and resolve the conflicts left by offline work. */
+    CONFLICTS_RESOLVE;
 
     /** The permissions a role has in a new gym. */
     public static Set<Permission> defaultsFor(Role role) {

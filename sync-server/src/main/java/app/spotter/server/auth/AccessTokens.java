@@ -39,6 +39,31 @@ public final class AccessTokens {
         return builder.sign(algorithm);
     }
 
+    /** A device access token: same lifetime, marked as a device's so it never passes for a user's. */
+    public String issueDevice(app.spotter.model.common.DeviceId device) {
+        Instant now = clock.instant();
+        return JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(device.toString())
+                .withClaim("typ", "device")
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(ACCESS_TTL))
+                .sign(algorithm);
+    }
+
+    /** The device of a device token, or empty when forged, expired or not a device token. */
+    public Optional<app.spotter.model.common.DeviceId> verifyDevice(String token) {
+        try {
+            DecodedJWT jwt = verifier.verify(token);
+            if (!"device".equals(jwt.getClaim("typ").asString()) || jwt.getExpiresAtAsInstant().isBefore(clock.instant())) {
+                return Optional.empty();
+            }
+            return Optional.of(app.spotter.model.common.DeviceId.of(jwt.getSubject()));
+        } catch (JWTVerificationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The caller's user id, or empty when the token is forged or expired. Role, member link and zone
      * are read fresh from the database on every request, so a role change or a disabled account
@@ -47,7 +72,8 @@ public final class AccessTokens {
     public Optional<UserId> verify(String token) {
         try {
             DecodedJWT jwt = verifier.verify(token);
-            if (jwt.getExpiresAtAsInstant() == null || jwt.getExpiresAtAsInstant().isBefore(clock.instant())) {
+            if (jwt.getExpiresAtAsInstant() == null || jwt.getExpiresAtAsInstant().isBefore(clock.instant())
+                    || !jwt.getClaim("typ").isMissing()) {
                 return Optional.empty();
             }
             return Optional.of(UserId.of(jwt.getSubject()));

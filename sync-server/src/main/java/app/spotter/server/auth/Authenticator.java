@@ -27,6 +27,27 @@ public final class Authenticator {
                 .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "Log in first: send 'Authorization: Bearer <access token>'"));
     }
 
+    /** The enrolled, not revoked device behind a device token; marks it as seen. */
+    public DeviceCaller authenticateDevice(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "UNAUTHORIZED", "A device token is required: 'Authorization: Bearer <device token>'");
+        }
+        var deviceId = tokens.verifyDevice(header.substring(7).trim())
+                .orElseThrow(() -> new ApiException(401, "TOKEN_INVALID", "The device token is invalid or expired"));
+        DeviceCaller caller = tx.inTransaction(session -> {
+            var device = session.find(app.spotter.server.devices.DeviceRecord.class, deviceId.value());
+            if (device == null || device.revokedAt != null) {
+                throw new ApiException(401, "DEVICE_REVOKED", "This device is not enrolled or was revoked");
+            }
+            var location = session.find(app.spotter.server.locations.LocationRecord.class, device.locationId);
+            return new DeviceCaller(deviceId, new app.spotter.model.common.LocationId(device.locationId),
+                    ZoneId.of(location.zoneId));
+        });
+        ctx.attribute(DeviceCaller.ATTRIBUTE, caller);
+        return caller;
+    }
+
     public Optional<Caller> authenticateIfPresent(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {

@@ -16,6 +16,14 @@ public sealed interface Access {
     record AnyOf(Set<Permission> permissions) implements Access {
     }
 
+    /** Only an enrolled device with its device token (the sync API). */
+    record Device() implements Access {
+    }
+
+    static Access device() {
+        return new Device();
+    }
+
     static Access open() {
         return new Public();
     }

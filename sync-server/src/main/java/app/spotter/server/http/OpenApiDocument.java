@@ -83,6 +83,7 @@ public final class OpenApiDocument {
                 op.putArray("security").addObject().putArray("bearerAuth");
                 String who = switch (e.access()) {
                     case Access.AnyOf a -> "Requires one of the permissions " + a.permissions() + ".";
+                    case Access.Device d -> "Requires a device token of an enrolled device.";
                     default -> "Requires a logged-in user.";
                 };
                 op.put("description", who);

@@ -56,6 +56,7 @@ public final class Routes {
         switch (access) {
             case Access.Public p -> authenticator.authenticateIfPresent(ctx);
             case Access.Authenticated a -> authenticator.authenticate(ctx);
+            case Access.Device d -> authenticator.authenticateDevice(ctx);
             case Access.AnyOf anyOf -> {
                 Caller caller = authenticator.authenticate(ctx);
                 boolean allowed = false;

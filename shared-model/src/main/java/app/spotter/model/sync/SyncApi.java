@@ -1,0 +1,150 @@
+package app.spotter.model.sync;
+
+import app.spotter.model.common.DeviceId;
+import app.spotter.model.common.LocationId;
+import app.spotter.model.common.SlotId;
+import app.spotter.model.common.UserId;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The records of the sync protocol ({@code /api/v1/devices}, {@code /api/v1/sync}, {@code /api/v1/conflicts}). */
+public final class SyncApi {
+
+    private SyncApi() {
+    }
+
+    // --- enrollment ---------------------------------------------------------------------
+
+    /** A manager asks for a pairing code for a location. */
+    public record NewPairingCode(LocationId locationId) {
+    }
+
+    /** A short one-time code, typed into the new device; valid until {@code expiresAt}. */
+    public record PairingCode(String code, LocationId locationId, Instant expiresAt) {
+    }
+
+    public record EnrollRequest(String pairingCode, String name, DeviceKind kind) {
+    }
+
+    /**
+     * What a newly enrolled device keeps: its id, its secret (shown once), its location, and the
+     * server's public key for verifying member cards offline.
+     */
+    public record Enrollment(DeviceId deviceId, String deviceSecret, LocationId locationId, String zoneId,
+                             String memberCardPublicKey) {
+    }
+
+    /** A device exchanges its id and secret for a short-lived device access token. */
+    public record DeviceLogin(DeviceId deviceId, String deviceSecret) {
+    }
+
+    public record DeviceToken(String accessToken, long expiresInSeconds) {
+    }
+
+    public record Device(DeviceId id, String name, DeviceKind kind, LocationId locationId, Instant enrolledAt,
+                         Instant lastSeenAt, Instant revokedAt, long lastSequence) {
+    }
+
+    // --- push ---------------------------------------------------------------------------
+
+    /**
+     * One outbox entry. {@code sequence} is gapless per device (1, 2, 3...); {@code readVersions}
+     * holds the version vectors of the records the device read when it decided (entity id to vector);
+     * {@code actor} is the staff user logged in at the desk.
+     */
+    public record Operation(UUID opId, long sequence, OperationType type, HlcTimestamp hlc, UserId actor,
+                            Map<String, VersionVector> readVersions, OperationPayload payload) {
+    }
+
+    public record PushRequest(List<Operation> operations) {
+    }
+
+    public enum OutcomeStatus { APPLIED, REJECTED, WAITLISTED, CONFLICT }
+
+    /**
+     * The durable outcome of one operation; the same operation pushed again returns the same outcome.
+     *
+     * @param reason a stable code when REJECTED (e.g. SLOT_FULL), or what happened when CONFLICT
+     * @param conflictId the manager's conflict when CONFLICT
+     */
+    public record OperationOutcome(UUID opId, long sequence, OutcomeStatus status, String reason, UUID conflictId) {
+    }
+
+    /**
+     * Outcomes of the operations applied (or already applied). When the batch skipped a sequence,
+     * processing stopped there and {@code expectedSequence} says which one the server needs next.
+     */
+    public record PushResponse(List<OperationOutcome> outcomes, long lastAppliedSequence, Long expectedSequence) {
+    }
+
+    // --- pull ---------------------------------------------------------------------------
+
+    public enum ChangeKind { UPSERT, DELETE }
+
+    /**
+     * One committed change of the feed. {@code position} grows in commit order; {@code data} is the
+     * row as the desk mirrors it (camelCase fields of the record), null for a delete.
+     */
+    public record Change(long position, String entityType, String entityId, ChangeKind kind,
+                         Map<String, Object> data) {
+    }
+
+    /**
+     * A page of the change feed after the device's cursor. {@code resetRequired} when the cursor is
+     * older than the feed keeps: the device takes a snapshot and continues from its position.
+     */
+    public record PullResponse(List<Change> changes, long cursor, boolean hasMore, boolean resetRequired) {
+        @JsonIgnore
+        public boolean isEmpty() {
+            return changes.isEmpty();
+        }
+    }
+
+    /** A page of the full state of one entity type, for a new device or a reset. */
+    public record SnapshotPage(String entityType, List<Map<String, Object>> rows, String nextAfter, long position) {
+    }
+
+    // --- seat escrow --------------------------------------------------------------------
+
+    /** Seats per upcoming slot the device wants to hold for offline bookings (server caps it). */
+    public record LeaseRequest(List<SlotId> slotIds, int seatsPerSlot) {
+    }
+
+    public record SeatLease(UUID leaseId, SlotId slotId, DeviceId deviceId, int seats, int used, Instant expiresAt) {
+    }
+
+    public record LeaseGrant(List<SeatLease> leases) {
+    }
+
+    public record LeaseReturn(List<UUID> leaseIds) {
+    }
+
+    // --- reconciliation -----------------------------------------------------------------
+
+    public enum ConflictKind {
+        /** A booking beyond the device's lease that the server refused or waitlisted. */
+        TENTATIVE_BOOKING_LOST,
+        /** The same field of a member was changed at two places concurrently. */
+        SAME_FIELD_EDIT,
+        /** Visits or bookings spent more credits than the membership had. */
+        CREDIT_OVERDRAWN,
+        /** A booking was made on a lease that had expired while the device was offline. */
+        LEASE_EXPIRED_OFFLINE,
+        /** A member was let in offline on grace (membership expired a few days ago). */
+        OFFLINE_ENTRY_ON_GRACE
+    }
+
+    /**
+     * What a manager must decide: the facts, and the resolutions that fit this kind.
+     */
+    public record Conflict(UUID id, ConflictKind kind, String entityType, String entityId, Map<String, Object> facts,
+                           List<String> resolutions, String status, String resolution, UUID opId, DeviceId deviceId,
+                           Instant createdAt, Instant resolvedAt) {
+    }
+
+    public record Resolve(String resolution) {
+    }
+}
