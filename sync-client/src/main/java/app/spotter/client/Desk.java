@@ -1,0 +1,142 @@
+package app.spotter.client;
+
+import app.spotter.client.booking.Bookings;
+import app.spotter.client.checkin.CheckIns;
+import app.spotter.client.members.Members;
+import app.spotter.client.outbox.LocalChanges;
+import app.spotter.client.outbox.Outbox;
+import app.spotter.client.store.DeskJson;
+import app.spotter.client.store.DeskStore;
+import app.spotter.client.store.DeviceState;
+import app.spotter.client.store.Mirror;
+import app.spotter.client.sync.Reconciliation;
+import app.spotter.client.sync.ServerConnection;
+import app.spotter.client.sync.SyncEngine;
+import app.spotter.client.sync.SyncRunner;
+import app.spotter.client.sync.SyncStatus;
+import app.spotter.model.booking.BookingPolicy;
+import app.spotter.model.checkin.CheckInPolicy;
+import app.spotter.model.sync.DeviceKind;
+import app.spotter.model.sync.SyncApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+
+/**
+ * The desk side of Spotter, built by hand from its parts: the local store, the outbox, the
+ * features (bookings, check-ins, members, reconciliation) and the sync engine with its runner.
+ * The JavaFX app builds one of these in its composition root.
+ */
+public final class Desk implements AutoCloseable {
+
+    /**
+     * How a desk is put together.
+     *
+     * @param serverUrl e.g. {@code http://127.0.0.1:7070}
+     * @param http the transport; tests add interceptors that drop, lose, duplicate or delay calls
+     * @param clock the desk's clock (tests skew it)
+     * @param syncInterval how often to sync when nothing pokes the desk
+     */
+    public record Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
+                           RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy) {
+
+        public static Settings of(String serverUrl, OkHttpClient http, Clock clock) {
+            return new Settings(serverUrl, http, clock, Duration.ofSeconds(30), RandomGenerator.getDefault(),
+                    BookingPolicy.standard(), CheckInPolicy.standard());
+        }
+    }
+
+    private final DeskStore store;
+    private final ServerConnection server;
+    private final SyncEngine engine;
+    private final SyncRunner runner;
+    private final Members members;
+    private final Bookings bookings;
+    private final CheckIns checkIns;
+    private final Reconciliation reconciliation;
+
+    public Desk(DeskStore store, Settings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        ObjectMapper json = DeskJson.mapper();
+        Mirror mirror = new Mirror(json);
+        Outbox outbox = new Outbox(json, settings.clock());
+        LocalChanges changes = new LocalChanges(store);
+        this.server = new ServerConnection(settings.serverUrl(), settings.http(), json,
+                () -> SyncEngine.credentials(store));
+        this.engine = new SyncEngine(store, mirror, outbox, server, settings.clock());
+        this.runner = new SyncRunner(engine, server, settings.syncInterval(), settings.random());
+        this.members = new Members(changes, mirror, outbox);
+        this.bookings = new Bookings(changes, mirror, outbox, members, settings.clock(), settings.bookingPolicy());
+        this.checkIns = new CheckIns(changes, mirror, outbox, members, bookings, settings.clock(),
+                settings.checkInPolicy());
+        this.reconciliation = new Reconciliation(changes, mirror, outbox);
+        changes.onChange(engine::localChangeRecorded);
+        changes.onChange(runner::poke);
+    }
+
+    /** Pairs this desk with the gym using a manager's one-time code. */
+    public SyncApi.Enrollment enroll(String pairingCode, String name, DeviceKind kind) {
+        return engine.enroll(pairingCode, name, kind);
+    }
+
+    public boolean isEnrolled() {
+        return store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).isEnrolled());
+    }
+
+    /** One round of push, pull and leases, on the caller's thread. */
+    public void syncOnce() {
+        engine.syncOnce();
+    }
+
+    /** Syncs in the background until {@link #stop()}. */
+    public void start() {
+        runner.start();
+    }
+
+    public void stop() {
+        runner.stop();
+    }
+
+    public SyncStatus status() {
+        return engine.status();
+    }
+
+    /** Registers a status listener; closing the handle removes it. */
+    public AutoCloseable onStatus(Consumer<SyncStatus> listener) {
+        return engine.onStatus(listener);
+    }
+
+    public Members members() {
+        return members;
+    }
+
+    public Bookings bookings() {
+        return bookings;
+    }
+
+    public CheckIns checkIns() {
+        return checkIns;
+    }
+
+    public Reconciliation reconciliation() {
+        return reconciliation;
+    }
+
+    public SyncEngine engine() {
+        return engine;
+    }
+
+    public DeskStore store() {
+        return store;
+    }
+
+    /** Stops syncing; the store stays open (its owner closes it). */
+    @Override
+    public void close() {
+        runner.stop();
+    }
+}

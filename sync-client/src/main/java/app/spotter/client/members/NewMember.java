@@ -1,0 +1,7 @@
+package app.spotter.client.members;
+
+import java.time.LocalDate;
+
+/** What the desk asks when signing up a member at the counter. */
+public record NewMember(String firstName, String lastName, String email, String phone, LocalDate dateOfBirth) {
+}

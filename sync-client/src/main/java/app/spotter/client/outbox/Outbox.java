@@ -1,0 +1,158 @@
+package app.spotter.client.outbox;
+
+import app.spotter.client.store.DeskJson;
+import app.spotter.client.store.DeviceState;
+import app.spotter.model.common.UserId;
+import app.spotter.model.sync.HlcTimestamp;
+import app.spotter.model.sync.HybridLogicalClock;
+import app.spotter.model.sync.OperationPayload;
+import app.spotter.model.sync.OperationType;
+import app.spotter.model.sync.SyncApi;
+import app.spotter.model.sync.VersionVector;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.LockMode;
+import org.hibernate.Session;
+
+/**
+ * The desk's outbox. {@link #append} takes the next gapless sequence and a hybrid-logical-clock
+ * time inside the caller's transaction, so an operation exists exactly when its sequence was
+ * taken. Methods take the caller's Session.
+ */
+public final class Outbox {
+
+    private static final TypeReference<Map<String, VersionVector>> READ_VERSIONS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private HybridLogicalClock hlc;
+    private String hlcNode;
+
+    public Outbox(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes an operation with the next sequence. The device_state row is locked for the rest of
+     * the transaction, so two local changes never take the same sequence.
+     *
+     * @throws IllegalStateException if the desk is not enrolled yet
+     */
+    public UUID append(Session session, UserId actor, OperationPayload payload, Map<String, VersionVector> readVersions,
+                       LocalEffect effect) {
+        DeviceState state = session.find(DeviceState.class, DeviceState.ID, LockMode.PESSIMISTIC_WRITE);
+        if (!state.isEnrolled()) {
+            throw new IllegalStateException("This desk is not enrolled yet");
+        }
+        HlcTimestamp time = stamp(state);
+        OutboxEntry entry = new OutboxEntry();
+        entry.opId = UUID.randomUUID();
+        entry.sequence = state.nextSequence;
+        entry.type = payload.type().name();
+        entry.payload = DeskJson.write(json, payload);
+        entry.readVersions = DeskJson.write(json, readVersions == null ? Map.of() : readVersions);
+        entry.localEffect = DeskJson.write(json, effect == null ? LocalEffect.NONE : effect);
+        entry.hlcWall = time.wallMillis();
+        entry.hlcCounter = time.counter();
+        entry.hlcNode = time.node();
+        entry.actor = actor == null ? null : actor.value();
+        entry.status = OutboxEntry.PENDING;
+        entry.createdAt = clock.instant();
+        session.persist(entry);
+        state.nextSequence++;
+        state.lastHlcWall = time.wallMillis();
+        state.lastHlcCounter = time.counter();
+        return entry.opId;
+    }
+
+    // The clock is rebuilt from device_state after a restart, and whenever the row moved on
+    // without it (another Outbox over the same store).
+    private synchronized HlcTimestamp stamp(DeviceState state) {
+        if (hlc == null || !state.deviceId.equals(hlcNode)) {
+            hlcNode = state.deviceId;
+            hlc = new HybridLogicalClock(state.deviceId, clock::millis,
+                    state.lastHlcWall == 0 ? null : new HlcTimestamp(state.lastHlcWall, state.lastHlcCounter, state.deviceId));
+        }
+        HlcTimestamp time = hlc.now();
+        HlcTimestamp stored = new HlcTimestamp(state.lastHlcWall, state.lastHlcCounter, state.deviceId);
+        if (time.compareTo(stored) <= 0) {
+            hlc = new HybridLogicalClock(state.deviceId, clock::millis, stored);
+            time = hlc.now();
+        }
+        return time;
+    }
+
+    /** Operations from {@code fromSequence} on, in sequence order, whatever their status. */
+    public List<OutboxEntry> from(Session session, long fromSequence, int limit) {
+        return session.createSelectionQuery("from OutboxEntry where sequence >= :from order by sequence", OutboxEntry.class)
+                .setParameter("from", fromSequence)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The lowest sequence still waiting for the server, or null when the outbox is drained. */
+    public Long firstPendingSequence(Session session) {
+        return session.createSelectionQuery("select min(sequence) from OutboxEntry where status = :pending", Long.class)
+                .setParameter("pending", OutboxEntry.PENDING)
+                .getSingleResult();
+    }
+
+    public long pendingCount(Session session) {
+        return session.createSelectionQuery("select count(*) from OutboxEntry where status = :pending", Long.class)
+                .setParameter("pending", OutboxEntry.PENDING)
+                .getSingleResult();
+    }
+
+    /** Records the server's outcome; a repeated outcome of a decided operation changes nothing. */
+    public void recordOutcome(Session session, SyncApi.OperationOutcome outcome) {
+        OutboxEntry entry = session.find(OutboxEntry.class, outcome.opId());
+        if (entry == null || OutboxEntry.DONE.equals(entry.status)) {
+            return;
+        }
+        entry.status = OutboxEntry.DONE;
+        entry.outcomeStatus = outcome.status().name();
+        entry.reason = outcome.reason();
+        entry.conflictId = outcome.conflictId();
+        entry.decidedAt = clock.instant();
+    }
+
+    /**
+     * The operations the overlay lays over the confirmed state: every pending one, and decided ones
+     * whose outcome is not APPLIED (so the desk can show a refusal) or whose rows the desk may not
+     * have pulled yet, in sequence order; decided ones only for a day after the decision.
+     */
+    public List<PendingOperation> unconfirmed(Session session) {
+        return session.createSelectionQuery(
+                        "from OutboxEntry where status = :pending or decidedAt >= :since order by sequence", OutboxEntry.class)
+                .setParameter("pending", OutboxEntry.PENDING)
+                .setParameter("since", clock.instant().minus(java.time.Duration.ofDays(1)))
+                .getResultList().stream().map(this::read).toList();
+    }
+
+    public PendingOperation find(Session session, UUID opId) {
+        OutboxEntry entry = session.find(OutboxEntry.class, opId);
+        return entry == null ? null : read(entry);
+    }
+
+    /** The wire form of an entry, exactly as it was recorded. */
+    public SyncApi.Operation toOperation(OutboxEntry entry) {
+        return new SyncApi.Operation(entry.opId, entry.sequence, OperationType.valueOf(entry.type),
+                new HlcTimestamp(entry.hlcWall, entry.hlcCounter, entry.hlcNode),
+                entry.actor == null ? null : new UserId(entry.actor),
+                DeskJson.read(json, entry.readVersions, READ_VERSIONS),
+                DeskJson.read(json, entry.payload, OperationPayload.class));
+    }
+
+    private PendingOperation read(OutboxEntry entry) {
+        return new PendingOperation(entry.opId, entry.sequence, DeskJson.read(json, entry.payload, OperationPayload.class),
+                entry.localEffect == null ? LocalEffect.NONE : DeskJson.read(json, entry.localEffect, LocalEffect.class),
+                entry.outcomeStatus == null ? null : SyncApi.OutcomeStatus.valueOf(entry.outcomeStatus),
+                entry.reason, entry.conflictId);
+    }
+}

@@ -1,0 +1,117 @@
+package app.spotter.client.store;
+
+import app.spotter.model.sync.SyncApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * The confirmed rows: upserted and deleted exactly as the change feed says, read by the
+ * features through the indexed columns. Methods take the caller's Session.
+ */
+public final class Mirror {
+
+    private final ObjectMapper json;
+
+    public Mirror(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Applies one change of the feed. */
+    public void apply(Session session, SyncApi.Change change) {
+        if (change.kind() == SyncApi.ChangeKind.DELETE) {
+            MirrorRow row = session.find(MirrorRow.class, new MirrorRow.Key(change.entityType(), change.entityId()));
+            if (row != null) {
+                session.remove(row);
+            }
+            return;
+        }
+        upsert(session, change.entityType(), change.entityId(), change.data(), change.position());
+    }
+
+    public void upsert(Session session, String entityType, String entityId, Map<String, Object> data, long position) {
+        MirrorRow row = session.find(MirrorRow.class, new MirrorRow.Key(entityType, entityId));
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new MirrorRow();
+            row.entityType = entityType;
+            row.entityId = entityId;
+        }
+        row.data = DeskJson.write(json, data);
+        row.position = position;
+        row.memberId = text(data, Feed.MEMBER.equals(entityType) ? "id" : "memberId");
+        row.slotId = text(data, Feed.SLOT.equals(entityType) ? "id" : "slotId");
+        row.membershipId = text(data, Feed.MEMBERSHIP.equals(entityType) ? "id" : "membershipId");
+        row.memberNumber = Feed.MEMBER.equals(entityType) ? text(data, "memberNumber") : null;
+        String lastName = Feed.MEMBER.equals(entityType) ? text(data, "lastName") : null;
+        row.lastName = lastName == null ? null : lastName.toLowerCase(java.util.Locale.ROOT);
+        if (fresh) {
+            session.persist(row);
+        }
+    }
+
+    public void clear(Session session) {
+        session.createMutationQuery("delete from MirrorRow").executeUpdate();
+    }
+
+    public Optional<Map<String, Object>> find(Session session, String entityType, Object entityId) {
+        return Optional.ofNullable(session.find(MirrorRow.class, new MirrorRow.Key(entityType, entityId.toString())))
+                .map(this::data);
+    }
+
+    public List<Map<String, Object>> byMember(Session session, String entityType, Object memberId) {
+        return by(session, entityType, "memberId", memberId.toString());
+    }
+
+    public List<Map<String, Object>> bySlot(Session session, String entityType, Object slotId) {
+        return by(session, entityType, "slotId", slotId.toString());
+    }
+
+    public List<Map<String, Object>> byMembership(Session session, String entityType, Object membershipId) {
+        return by(session, entityType, "membershipId", membershipId.toString());
+    }
+
+    public Optional<Map<String, Object>> memberByNumber(Session session, String memberNumber) {
+        return by(session, Feed.MEMBER, "memberNumber", memberNumber).stream().findFirst();
+    }
+
+    /** Members whose last name starts with the text, case-insensitively, by last name. */
+    public List<Map<String, Object>> membersByLastName(Session session, String prefix, int limit) {
+        return session.createSelectionQuery(
+                        "from MirrorRow where entityType = :type and lastName like :prefix order by lastName", MirrorRow.class)
+                .setParameter("type", Feed.MEMBER)
+                .setParameter("prefix", prefix.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%")
+                .setMaxResults(limit)
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    public List<Map<String, Object>> all(Session session, String entityType) {
+        return session.createSelectionQuery("from MirrorRow where entityType = :type", MirrorRow.class)
+                .setParameter("type", entityType)
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    public long count(Session session, String entityType) {
+        return session.createSelectionQuery("select count(*) from MirrorRow where entityType = :type", Long.class)
+                .setParameter("type", entityType).getSingleResult();
+    }
+
+    private List<Map<String, Object>> by(Session session, String entityType, String field, String value) {
+        return session.createSelectionQuery("from MirrorRow where entityType = :type and " + field + " = :value",
+                        MirrorRow.class)
+                .setParameter("type", entityType)
+                .setParameter("value", value)
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    private Map<String, Object> data(MirrorRow row) {
+        return DeskJson.readMap(json, row.data);
+    }
+
+    private static String text(Map<String, Object> data, String field) {
+        Object value = data == null ? null : data.get(field);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package app.spotter.client.sync;
+
+import app.spotter.model.sync.SyncApi;
+import java.util.List;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/** The server's device and sync endpoints (docs/sync.md), as Retrofit calls. */
+public interface SyncEndpoints {
+
+    @POST("api/v1/devices/enroll")
+    Call<SyncApi.Enrollment> enroll(@Body SyncApi.EnrollRequest request);
+
+    @POST("api/v1/devices/token")
+    Call<SyncApi.DeviceToken> token(@Body SyncApi.DeviceLogin login);
+
+    @POST("api/v1/sync/push")
+    Call<SyncApi.PushResponse> push(@Body SyncApi.PushRequest request);
+
+    @GET("api/v1/sync/pull")
+    Call<SyncApi.PullResponse> pull(@Query("after") long after, @Query("limit") int limit);
+
+    @GET("api/v1/sync/snapshot")
+    Call<SyncApi.SnapshotPage> snapshot(@Query("entityType") String entityType, @Query("after") String after,
+                                        @Query("limit") int limit);
+
+    @POST("api/v1/sync/leases")
+    Call<SyncApi.LeaseGrant> leases(@Body SyncApi.LeaseRequest request);
+
+    @POST("api/v1/sync/leases/return")
+    Call<Void> returnLeases(@Body SyncApi.LeaseReturn request);
+
+    @GET("api/v1/conflicts")
+    Call<List<SyncApi.Conflict>> conflicts(@Query("status") String status);
+
+    @POST("api/v1/conflicts/{id}/resolve")
+    Call<SyncApi.Conflict> resolve(@Path("id") String conflictId, @Body SyncApi.Resolve resolve);
+}

@@ -1,0 +1,281 @@
+package app.spotter.client.sync;
+
+import app.spotter.client.outbox.Outbox;
+import app.spotter.client.outbox.OutboxEntry;
+import app.spotter.client.store.DeskStore;
+import app.spotter.client.store.DeviceState;
+import app.spotter.client.store.Feed;
+import app.spotter.client.store.Mirror;
+import app.spotter.model.common.DeviceId;
+import app.spotter.model.sync.DeviceKind;
+import app.spotter.model.sync.SyncApi;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One round of sync: push the outbox, pull the change feed, top up seat leases. Every step writes
+ * what it learned in local transactions, so a desk killed between any two of them repeats at most
+ * a harmless call on the next round. Not re-entrant: the runner calls it from one thread.
+ */
+public final class SyncEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    public static final int PUSH_BATCH = 200;
+    public static final int PULL_PAGE = 500;
+    public static final int SNAPSHOT_PAGE = 500;
+    public static final int SEATS_PER_SLOT = 2;
+
+    private final DeskStore store;
+    private final Mirror mirror;
+    private final Outbox outbox;
+    private final ServerConnection server;
+    private final Clock clock;
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile SyncStatus status = SyncStatus.INITIAL;
+
+    public SyncEngine(DeskStore store, Mirror mirror, Outbox outbox, ServerConnection server, Clock clock) {
+        this.store = store;
+        this.mirror = mirror;
+        this.outbox = outbox;
+        this.server = server;
+        this.clock = clock;
+        status = new SyncStatus(false, pendingCount(), lastSync(), false);
+    }
+
+    /**
+     * Enrolls this desk with a one-time pairing code and keeps what the server gave in
+     * device_state.
+     */
+    public SyncApi.Enrollment enroll(String pairingCode, String name, DeviceKind kind) {
+        SyncApi.Enrollment enrollment = ServerConnection.execute(
+                server.open().enroll(new SyncApi.EnrollRequest(pairingCode, name, kind)));
+        store.run(session -> {
+            DeviceState state = session.find(DeviceState.class, DeviceState.ID);
+            state.deviceId = enrollment.deviceId().toString();
+            state.deviceSecret = enrollment.deviceSecret();
+            state.locationId = enrollment.locationId() == null ? null : enrollment.locationId().toString();
+            state.zoneId = enrollment.zoneId();
+            state.memberCardPublicKey = enrollment.memberCardPublicKey();
+        });
+        server.forgetToken();
+        return enrollment;
+    }
+
+    /** The credentials from device_state, for the connection's token. */
+    public static ServerConnection.Credentials credentials(DeskStore store) {
+        return store.inTransaction(session -> {
+            DeviceState state = session.find(DeviceState.class, DeviceState.ID);
+            return state.isEnrolled()
+                    ? new ServerConnection.Credentials(DeviceId.of(state.deviceId), state.deviceSecret) : null;
+        });
+    }
+
+    /**
+     * Push, pull, leases. Throws {@link ServerUnavailable} when the server cannot be reached; what
+     * was done before that is kept.
+     */
+    public void syncOnce() {
+        publish(new SyncStatus(status.online(), pendingCount(), status.lastSuccessfulSync(), true));
+        try {
+            push();
+            boolean reset = pull();
+            if (reset) {
+                // The server may have lost nothing, but the desk re-sends what it has not heard back on.
+                push();
+            }
+            topUpLeases();
+            java.time.Instant now = clock.instant();
+            store.run(session -> session.find(DeviceState.class, DeviceState.ID).lastSyncAt = now);
+            publish(new SyncStatus(true, pendingCount(), now, false));
+        } catch (RuntimeException e) {
+            publish(new SyncStatus(!(e instanceof ServerUnavailable u) || u.status() != 0, pendingCount(),
+                    status.lastSuccessfulSync(), false));
+            throw e;
+        }
+    }
+
+    /** Sends pending operations in sequence order, batches of at most {@link #PUSH_BATCH}. */
+    void push() {
+        Long first = store.inTransaction(outbox::firstPendingSequence);
+        if (first == null) {
+            return;
+        }
+        long next = first;
+        int gapsInARow = 0;
+        while (true) {
+            long from = next;
+            List<OutboxEntry> batch = store.inTransaction(session -> outbox.from(session, from, PUSH_BATCH));
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<SyncApi.Operation> operations = batch.stream().map(outbox::toOperation).toList();
+            SyncApi.PushResponse response = ServerConnection.execute(
+                    server.authorized().push(new SyncApi.PushRequest(operations)));
+            long lastSent = batch.get(batch.size() - 1).sequence;
+            store.run(session -> {
+                response.outcomes().forEach(outcome -> outbox.recordOutcome(session, outcome));
+                DeviceState state = session.find(DeviceState.class, DeviceState.ID);
+                state.lastPushedSequence = Math.max(state.lastPushedSequence, lastSent);
+                state.lastAckedSequence = Math.max(state.lastAckedSequence, response.lastAppliedSequence());
+            });
+            if (response.expectedSequence() != null) {
+                // A gap: the server needs an earlier operation first (it lost or never saw it).
+                if (++gapsInARow > 3) {
+                    throw new ServerUnavailable("The server keeps asking for sequence " + response.expectedSequence(),
+                            409, null);
+                }
+                next = response.expectedSequence();
+            } else {
+                gapsInARow = 0;
+                next = lastSent + 1;
+            }
+        }
+    }
+
+    /** Pulls until the feed has no more; returns whether the desk had to reset from a snapshot. */
+    boolean pull() {
+        boolean reset = false;
+        while (true) {
+            long cursor = store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).pullCursor);
+            SyncApi.PullResponse page = ServerConnection.execute(server.authorized().pull(cursor, PULL_PAGE));
+            if (page.resetRequired()) {
+                if (reset) {
+                    throw new ServerUnavailable("The server asks for a reset again right after one", 409, null);
+                }
+                resetFromSnapshot();
+                reset = true;
+                continue;
+            }
+            store.run(session -> {
+                page.changes().forEach(change -> mirror.apply(session, change));
+                DeviceState state = session.find(DeviceState.class, DeviceState.ID);
+                // Cursors never go backwards, whatever a confused answer says.
+                state.pullCursor = Math.max(state.pullCursor, page.cursor());
+            });
+            if (!page.hasMore() || page.changes().isEmpty()) {
+                return reset;
+            }
+        }
+    }
+
+    /**
+     * Reads every entity type's snapshot, then replaces the mirror in one local transaction and
+     * continues from the smallest snapshot position (changes after it are pulled again, which is
+     * harmless: upserts are idempotent). The outbox stays.
+     */
+    void resetFromSnapshot() {
+        LOG.info("Change feed cursor is older than the server keeps: resetting from a snapshot");
+        record Loaded(String entityType, Map<String, Object> row, long position) {
+        }
+        List<Loaded> rows = new ArrayList<>();
+        long smallest = Long.MAX_VALUE;
+        for (String entityType : Feed.ENTITY_TYPES) {
+            String after = null;
+            do {
+                SyncApi.SnapshotPage page = ServerConnection.execute(
+                        server.authorized().snapshot(entityType, after, SNAPSHOT_PAGE));
+                smallest = Math.min(smallest, page.position());
+                for (Map<String, Object> row : page.rows()) {
+                    rows.add(new Loaded(entityType, row, page.position()));
+                }
+                after = page.rows().isEmpty() ? null : page.nextAfter();
+            } while (after != null);
+        }
+        long cursor = smallest == Long.MAX_VALUE ? 0 : smallest;
+        store.run(session -> {
+            mirror.clear(session);
+            for (Loaded loaded : rows) {
+                mirror.upsert(session, loaded.entityType(), idOf(loaded.entityType(), loaded.row()), loaded.row(),
+                        loaded.position());
+            }
+            session.find(DeviceState.class, DeviceState.ID).pullCursor = cursor;
+        });
+    }
+
+    /** Asks for seats on the location's upcoming slots and mirrors the grant at once. */
+    void topUpLeases() {
+        SyncApi.LeaseGrant grant = ServerConnection.execute(
+                server.authorized().leases(new SyncApi.LeaseRequest(List.of(), SEATS_PER_SLOT)));
+        if (grant == null || grant.leases() == null) {
+            return;
+        }
+        store.run(session -> {
+            long cursor = session.find(DeviceState.class, DeviceState.ID).pullCursor;
+            for (SyncApi.SeatLease lease : grant.leases()) {
+                Map<String, Object> data = new java.util.LinkedHashMap<>();
+                data.put("id", lease.leaseId().toString());
+                data.put("leaseId", lease.leaseId().toString());
+                data.put("slotId", lease.slotId().toString());
+                data.put("deviceId", lease.deviceId() == null ? null : lease.deviceId().toString());
+                data.put("seats", lease.seats());
+                data.put("used", lease.used());
+                data.put("expiresAt", lease.expiresAt() == null ? null : lease.expiresAt().toString());
+                mirror.upsert(session, Feed.SEAT_LEASE, lease.leaseId().toString(), data, cursor);
+            }
+        });
+    }
+
+    /** Gives back this desk's unused leases, e.g. when it closes for the night. */
+    public void returnLeases(List<java.util.UUID> leaseIds) {
+        if (!leaseIds.isEmpty()) {
+            ServerConnection.execute(server.authorized().returnLeases(new SyncApi.LeaseReturn(leaseIds)));
+        }
+    }
+
+    private static String idOf(String entityType, Map<String, Object> row) {
+        Object id = row.get("id");
+        if (id == null && Feed.SEAT_LEASE.equals(entityType)) {
+            id = row.get("leaseId");
+        }
+        if (id == null) {
+            throw new IllegalStateException("A snapshot row of " + entityType + " has no id: " + row.keySet());
+        }
+        return id.toString();
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    /** Registers a listener of status changes; the returned handle removes it. */
+    public AutoCloseable onStatus(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+        listener.accept(status);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Called after a local change, so the pending count updates at once. */
+    public void localChangeRecorded() {
+        publish(new SyncStatus(status.online(), pendingCount(), status.lastSuccessfulSync(), status.syncing()));
+    }
+
+    void markOffline() {
+        publish(new SyncStatus(false, pendingCount(), status.lastSuccessfulSync(), false));
+    }
+
+    private void publish(SyncStatus next) {
+        status = next;
+        for (Consumer<SyncStatus> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("A sync status listener failed", e);
+            }
+        }
+    }
+
+    private long pendingCount() {
+        return store.inTransaction(outbox::pendingCount);
+    }
+
+    private java.time.Instant lastSync() {
+        return store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).lastSyncAt);
+    }
+}
