@@ -101,6 +101,12 @@ public final class Desk implements AutoCloseable {
         runner.stop();
     }
 
+    /** Operations in the outbox still waiting for the server, counted now. */
+    public long pendingOperations() {
+        return store.inTransaction(session -> session.createSelectionQuery(
+                "select count(*) from OutboxEntry where status = 'PENDING'", Long.class).getSingleResult());
+    }
+
     public SyncStatus status() {
         return engine.status();
     }

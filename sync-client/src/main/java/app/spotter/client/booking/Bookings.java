@@ -216,7 +216,8 @@ public final class Bookings {
 
     private SlotView slotView(Session session, Map<String, Object> row, List<PendingOperation> ops, Instant now) {
         SlotId id = SlotId.of(Rows.text(row, "id"));
-        int taken = Rows.integer(row, "seatsTaken", 0);
+        // Seats leased to desks (this one included) are taken for every booking outside a lease.
+        int taken = Rows.integer(row, "seatsTaken", 0) + Rows.integer(row, "seatsLeased", 0);
         for (BookingView b : overlay(session, mirror.bySlot(session, Feed.BOOKING, id), ops, book -> book.slotId().equals(id))) {
             if (b.pending() && "TENTATIVE".equals(b.status())) {
                 taken++;

@@ -57,6 +57,9 @@ public final class Mirror {
     }
 
     public Optional<Map<String, Object>> find(Session session, String entityType, Object entityId) {
+        if (entityId == null) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(session.find(MirrorRow.class, new MirrorRow.Key(entityType, entityId.toString())))
                 .map(this::data);
     }

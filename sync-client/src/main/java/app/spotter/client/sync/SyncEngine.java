@@ -179,8 +179,17 @@ public final class SyncEngine {
         for (String entityType : Feed.ENTITY_TYPES) {
             String after = null;
             do {
-                SyncApi.SnapshotPage page = ServerConnection.execute(
-                        server.authorized().snapshot(entityType, after, SNAPSHOT_PAGE));
+                SyncApi.SnapshotPage page;
+                try {
+                    page = ServerConnection.execute(server.authorized().snapshot(entityType, after, SNAPSHOT_PAGE));
+                } catch (ServerUnavailable e) {
+                    if (e.status() == 400 && after == null) {
+                        // An older server does not sync this type; its rows come through the feed, if ever.
+                        LOG.info("The server has no snapshot of {}", entityType);
+                        break;
+                    }
+                    throw e;
+                }
                 smallest = Math.min(smallest, page.position());
                 for (Map<String, Object> row : page.rows()) {
                     rows.add(new Loaded(entityType, row, page.position()));

@@ -1,0 +1,57 @@
+package app.spotter.client.members;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.spotter.client.outbox.OutboxEntry;
+import app.spotter.client.support.LocalDesk;
+import app.spotter.model.common.MemberId;
+import app.spotter.model.common.UserId;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MembersTest {
+
+    private final LocalDesk local = new LocalDesk();
+    private final UserId staff = UserId.random();
+
+    @AfterEach
+    void close() {
+        local.close();
+    }
+
+    @Test
+    void aMemberSignedUpHereIsFoundAtOnceMarkedPending() {
+        MemberId id = local.desk.members().register(staff, new NewMember("Emmy", "Noether", null, null, null));
+
+        MemberView shown = local.desk.members().search("noe", 10).getFirst();
+        assertEquals(id, shown.id());
+        assertTrue(shown.pending());
+        assertNull(shown.memberNumber(), "the number comes from the server");
+    }
+
+    @Test
+    void anEditCarriesTheVersionTheDeskSawAndShowsPending() {
+        MemberId id = local.member("Hopper", 1);
+
+        local.desk.members().edit(staff, id, Map.of("phone", "+49 30 1234"));
+
+        MemberView shown = local.desk.members().find(id).orElseThrow();
+        assertEquals("+49 30 1234", shown.phone());
+        assertTrue(shown.pending());
+        OutboxEntry entry = local.store.inTransaction(s -> s.createSelectionQuery("from OutboxEntry", OutboxEntry.class)
+                .getSingleResult());
+        assertEquals("{\"" + id + "\":\"server=1\"}", entry.readVersions);
+    }
+
+    @Test
+    void aConfirmedMemberWithoutPendingChangesIsNotPending() {
+        MemberId id = local.member("Hopper", 1);
+        assertFalse(local.desk.members().find(id).orElseThrow().pending());
+        assertEquals("Hopper", local.desk.members().byNumber(local.desk.members().find(id).orElseThrow().memberNumber())
+                .orElseThrow().lastName());
+    }
+}
