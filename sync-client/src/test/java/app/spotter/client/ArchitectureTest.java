@@ -2,20 +2,33 @@ package app.spotter.client;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /** The desk never reaches into the server: what they share is shared-model and the wire. */
-@AnalyzeClasses(packages = "app.spotter.client", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule noServerClasses = noClasses().that().resideInAPackage("app.spotter.client..")
-            .should().dependOnClassesThat().resideInAPackage("app.spotter.server..");
+    private static final JavaClasses DESK = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("app.spotter.client");
 
-    @ArchTest
-    static final ArchRule noJavaFx = noClasses().that().resideInAPackage("app.spotter.client..")
-            .should().dependOnClassesThat().resideInAPackage("javafx..");
+    @Test
+    void theDeskNeverDependsOnServerClasses() {
+        noClasses().that().resideInAPackage("app.spotter.client..")
+                .should().dependOnClassesThat().resideInAPackage("app.spotter.server..")
+                .because("the server's code runs on the server; the desk talks to it over HTTP")
+                .check(DESK);
+    }
+
+    @Test
+    void theSyncLibraryHasNoJavaFx() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..").check(DESK);
+    }
+
+    @Test
+    void theDeskWasImported() {
+        org.junit.jupiter.api.Assertions.assertTrue(DESK.contain("app.spotter.client.Desk"));
+    }
 }

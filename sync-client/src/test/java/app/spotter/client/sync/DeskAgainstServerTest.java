@@ -1,0 +1,225 @@
+package app.spotter.client.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.spotter.client.Desk;
+import app.spotter.client.booking.BookingResult;
+import app.spotter.client.booking.BookingView;
+import app.spotter.client.checkin.CheckInResult;
+import app.spotter.client.outbox.OutboxEntry;
+import app.spotter.client.store.DeskStore;
+import app.spotter.client.store.DeviceState;
+import app.spotter.client.support.NetworkSwitch;
+import app.spotter.model.access.Role;
+import app.spotter.model.checkin.CheckInReason;
+import app.spotter.model.common.MemberId;
+import app.spotter.model.common.SlotId;
+import app.spotter.model.common.UserId;
+import app.spotter.model.sync.DeviceKind;
+import app.spotter.server.support.ApiClient;
+import app.spotter.server.support.GymFixtures;
+import app.spotter.server.support.TestDatabase;
+import app.spotter.server.support.TestServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Desks against the real server, in-process over HTTP: enrollment, offline work, convergence. */
+class DeskAgainstServerTest {
+
+    private static TestServer server;
+    private static GymFixtures gym;
+    private static ApiClient api;
+    private static String manager;
+
+    private final List<Desk> desks = new ArrayList<>();
+    private final List<DeskStore> stores = new ArrayList<>();
+    private UUID location;
+    private UserId frontDesk;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start(TestDatabase.H2);
+        gym = new GymFixtures(server);
+        api = server.client();
+        manager = server.login(Role.MANAGER);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeDesks() {
+        desks.forEach(Desk::close);
+        stores.forEach(DeskStore::shutdown);
+    }
+
+    private void newGym() {
+        location = gym.location("Europe/Berlin");
+        String token = server.login(Role.FRONT_DESK);
+        frontDesk = UserId.of(api.get("/api/v1/me", token).text("id"));
+    }
+
+    private Desk enrolledDesk(NetworkSwitch network) {
+        ApiClient.Response code = api.post("/api/v1/devices/pairing-codes", Map.of("locationId", location), manager);
+        assertEquals(201, code.status(), code.toString());
+        DeskStore store = DeskStore.inMemory("it_" + UUID.randomUUID().toString().replace("-", ""));
+        stores.add(store);
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(network).build();
+        Desk desk = new Desk(store, Desk.Settings.of(server.app().baseUrl(), http, Clock.systemUTC()));
+        desks.add(desk);
+        desk.enroll(code.text("code"), "Front desk " + desks.size(), DeviceKind.FRONT_DESK);
+        return desk;
+    }
+
+    private SlotId slot(int capacity, Instant start) {
+        UUID session = gym.classSession(manager, location, capacity);
+        return new SlotId(gym.slot(manager, session, start, 60));
+    }
+
+    private Instant tomorrow() {
+        return Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    private String bookingStatusOnServer(Object bookingId) {
+        return server.app().services().tx().inTransaction(s -> s.createNativeQuery(
+                        "select status from booking where id = ?", String.class)
+                .setParameter(1, UUID.fromString(bookingId.toString())).getResultList().stream().findFirst().orElse(null));
+    }
+
+    @Test
+    void aDeskEnrollsBooksFromItsLeaseChecksInOfflineAndEverythingReachesTheServer() {
+        newGym();
+        NetworkSwitch network = new NetworkSwitch();
+        Desk desk = enrolledDesk(network);
+        SlotId slot = slot(10, tomorrow());
+        GymFixtures.Member member = gym.memberWithUnlimitedPlan();
+        MemberId memberId = new MemberId(member.memberId());
+        String card = api.get("/api/v1/members/" + member.memberId() + "/card", member.token()).text("qrPayload");
+
+        desk.syncOnce();
+        assertTrue(desk.status().online());
+        assertTrue(desk.members().find(memberId).isPresent(), "the desk pulled the gym's members");
+        assertTrue(desk.bookings().slot(slot).orElseThrow().leasedSeatsFree() > 0, "the desk holds seats of the slot");
+
+        BookingResult booked = desk.bookings().book(frontDesk, slot, memberId, false);
+        assertEquals(BookingResult.State.CONFIRMED, booked.state());
+
+        network.down();
+        CheckInResult entry = desk.checkIns().byQr(frontDesk, card);
+        assertTrue(entry.admitted(), entry.toString());
+        assertThrows(ServerUnavailable.class, desk::syncOnce);
+        assertFalse(desk.status().online());
+        assertEquals(2, desk.pendingOperations());
+        assertEquals(null, bookingStatusOnServer(booked.bookingId()));
+
+        network.up();
+        desk.syncOnce();
+
+        assertEquals(0, desk.pendingOperations());
+        assertEquals("BOOKED", bookingStatusOnServer(booked.bookingId()));
+        assertEquals(1, gym.count("select count(*) from check_in where id = ? and admitted = true",
+                entry.checkInId().value()));
+        BookingView shown = desk.bookings().find(booked.bookingId()).orElseThrow();
+        assertEquals("BOOKED", shown.status());
+        assertFalse(shown.pending());
+        assertEquals(CheckInReason.ALREADY_CHECKED_IN, desk.checkIns().byQr(frontDesk, card).decision().reason(),
+                "the pulled check-in counts for the visit");
+    }
+
+    @Test
+    void aBookingAtOneDeskIsSeenAtAnotherAfterItSyncs() {
+        newGym();
+        Desk a = enrolledDesk(new NetworkSwitch());
+        Desk b = enrolledDesk(new NetworkSwitch());
+        SlotId slot = slot(10, tomorrow());
+        MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        a.syncOnce();
+        b.syncOnce();
+
+        BookingResult booked = a.bookings().book(frontDesk, slot, member, false);
+        a.syncOnce();
+        b.syncOnce();
+
+        BookingView seen = b.bookings().bookingsOn(slot).stream().filter(v -> v.id().equals(booked.bookingId()))
+                .findFirst().orElseThrow();
+        assertEquals("BOOKED", seen.status());
+        assertFalse(seen.pending());
+        assertEquals(member, seen.memberId());
+    }
+
+    @Test
+    void aTentativeBookingTheServerRefusesShowsTheRefusalAndTheConflict() {
+        newGym();
+        Desk a = enrolledDesk(new NetworkSwitch());
+        Desk b = enrolledDesk(new NetworkSwitch());
+        // Beyond the lease horizon but inside the booking window: no desk holds seats, bookings are tentative.
+        SlotId slot = slot(1, Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS));
+        MemberId first = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        MemberId second = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        a.syncOnce();
+        b.syncOnce();
+
+        BookingResult atA = a.bookings().book(frontDesk, slot, first, false);
+        BookingResult atB = b.bookings().book(frontDesk, slot, second, false);
+        assertEquals(BookingResult.State.TENTATIVE, atA.state());
+        assertEquals(BookingResult.State.TENTATIVE, atB.state());
+        a.syncOnce();
+        b.syncOnce();
+
+        BookingView lost = b.bookings().find(atB.bookingId()).orElseThrow();
+        assertEquals("REFUSED", lost.status());
+        assertEquals("SLOT_FULL", lost.refusal());
+        assertNotNull(lost.conflictId());
+        assertEquals(1, gym.count("select count(*) from sync_conflict where id = ? and kind = 'TENTATIVE_BOOKING_LOST'",
+                lost.conflictId()));
+        assertEquals("BOOKED", bookingStatusOnServer(atA.bookingId()));
+    }
+
+    @Test
+    void aDeskBehindTheFeedsRetentionResetsFromASnapshotAndItsOutboxStillArrives() {
+        newGym();
+        NetworkSwitch network = new NetworkSwitch();
+        Desk desk = enrolledDesk(network);
+        SlotId slot = slot(10, tomorrow());
+        MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        desk.syncOnce();
+
+        network.down();
+        BookingResult booked = desk.bookings().book(frontDesk, slot, member, false);
+        MemberId laterMember = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        // The desk stays away longer than the feed keeps changes.
+        // (what ChangeFeedService.pruneTo does: raise the window, drop what is below it)
+        server.app().services().tx().run(s -> {
+            s.createNativeMutationQuery("update feed_counter set oldest_retained = position + 1").executeUpdate();
+            s.createNativeMutationQuery("delete from change_log").executeUpdate();
+        });
+        network.up();
+        desk.syncOnce();
+
+        assertEquals("BOOKED", bookingStatusOnServer(booked.bookingId()));
+        assertEquals(0, desk.pendingOperations());
+        assertTrue(desk.members().find(laterMember).isPresent(), "the snapshot brought what the feed no longer had");
+        assertFalse(desk.bookings().find(booked.bookingId()).orElseThrow().pending());
+        long cursor = desk.store().inTransaction(s -> s.find(DeviceState.class, DeviceState.ID).pullCursor);
+        assertTrue(cursor > 0);
+        OutboxEntry entry = desk.store().inTransaction(s -> s.find(OutboxEntry.class, booked.opId()));
+        assertEquals("APPLIED", entry.outcomeStatus);
+    }
+}
