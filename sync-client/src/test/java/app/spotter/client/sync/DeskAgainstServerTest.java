@@ -222,4 +222,65 @@ class DeskAgainstServerTest {
         OutboxEntry entry = desk.store().inTransaction(s -> s.find(OutboxEntry.class, booked.opId()));
         assertEquals("APPLIED", entry.outcomeStatus);
     }
+
+    @Test
+    void aRunningDeskHearsOfAnotherDesksBookingWithoutBeingAsked() throws Exception {
+        newGym();
+        Desk a = enrolledDesk(new NetworkSwitch());
+        Desk b = enrolledDesk(new NetworkSwitch());
+        SlotId slot = slot(10, tomorrow());
+        MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        a.syncOnce();
+        java.util.concurrent.CopyOnWriteArrayList<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable listening = b.onStatus(seen::add)) {
+            b.start();
+            waitFor(() -> b.status().online() && b.status().lastSuccessfulSync() != null, "desk B's first sync");
+
+            BookingResult booked = a.bookings().book(frontDesk, slot, member, false);
+            a.syncOnce();
+
+            // B's periodic sync is 30 s away: only the server's poke can bring it this soon.
+            waitFor(() -> b.bookings().find(booked.bookingId()).isPresent(), "desk B to see A's booking");
+            assertTrue(seen.stream().anyMatch(SyncStatus::syncing), "the status bar saw the sync running");
+        } finally {
+            b.stop();
+        }
+    }
+
+    @Test
+    void aRefusedDeviceTokenIsRenewedAndTheCallRepeated() {
+        newGym();
+        java.util.concurrent.atomic.AtomicBoolean spoilNext = new java.util.concurrent.atomic.AtomicBoolean(false);
+        ApiClient.Response code = api.post("/api/v1/devices/pairing-codes", Map.of("locationId", location), manager);
+        DeskStore store = DeskStore.inMemory("it_" + UUID.randomUUID().toString().replace("-", ""));
+        stores.add(store);
+        OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
+            var request = chain.request();
+            if (request.header("Authorization") != null && spoilNext.getAndSet(false)) {
+                // as if the token had expired
+                request = request.newBuilder().header("Authorization", "Bearer expired").build();
+            }
+            return chain.proceed(request);
+        }).build();
+        Desk desk = new Desk(store, Desk.Settings.of(server.app().baseUrl(), http, Clock.systemUTC()));
+        desks.add(desk);
+        desk.enroll(code.text("code"), "Desk", DeviceKind.FRONT_DESK);
+        desk.syncOnce();
+
+        spoilNext.set(true);
+        desk.syncOnce();
+
+        assertFalse(spoilNext.get(), "the spoiled call went out");
+        assertTrue(desk.status().online());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
 }
