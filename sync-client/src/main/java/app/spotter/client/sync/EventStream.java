@@ -15,13 +15,15 @@ import okio.BufferedSource;
 final class EventStream {
 
     private final ServerConnection server;
+    private final Runnable onOpened;
     private final Runnable onChanged;
     private final Runnable onClosed;
     private volatile Call call;
     private volatile boolean closed;
 
-    EventStream(ServerConnection server, Runnable onChanged, Runnable onClosed) {
+    EventStream(ServerConnection server, Runnable onOpened, Runnable onChanged, Runnable onClosed) {
         this.server = server;
+        this.onOpened = onOpened;
         this.onChanged = onChanged;
         this.onClosed = onClosed;
     }
@@ -49,6 +51,9 @@ final class EventStream {
                     if (!response.isSuccessful() || response.body() == null) {
                         return;
                     }
+                    onOpened.run();
+                    // Changes may have happened while the stream was down.
+                    onChanged.run();
                     BufferedSource source = response.body().source();
                     String event = null;
                     String line;

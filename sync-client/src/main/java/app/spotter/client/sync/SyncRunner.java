@@ -31,7 +31,7 @@ public final class SyncRunner implements AutoCloseable {
         this.engine = engine;
         this.backoff = Backoff.standard(random);
         this.interval = interval;
-        this.events = new EventStream(server, this::poke, this::streamClosed);
+        this.events = new EventStream(server, this::streamOpened, this::poke, this::streamClosed);
     }
 
     public synchronized void start() {
@@ -108,14 +108,11 @@ public final class SyncRunner implements AutoCloseable {
         }
         Duration wait = backoff.delay(++streamFailures);
         executor.schedule(() -> {
-            synchronized (this) {
-                streamFailures = Math.min(streamFailures, 10);
-            }
             events.open();
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    synchronized void streamOpened() {
+    private synchronized void streamOpened() {
         streamFailures = 0;
     }
 }
