@@ -30,6 +30,9 @@ create table device_state (
     pull_cursor             bigint  not null default 0,
     last_pushed_sequence    bigint  not null default 0,
     last_acked_sequence     bigint  not null default 0,
+    -- operations decided at or below this sequence are in the mirror (a pull completed after their
+    -- outcome), so the overlay no longer needs them
+    settled_sequence        bigint  not null default 0,
     next_sequence           bigint  not null default 1,
     last_hlc_wall           bigint  not null default 0,
     last_hlc_counter        integer not null default 0,

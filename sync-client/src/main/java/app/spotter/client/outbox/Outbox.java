@@ -123,16 +123,39 @@ public final class Outbox {
     }
 
     /**
-     * The operations the overlay lays over the confirmed state: every pending one, and decided ones
-     * whose outcome is not APPLIED (so the desk can show a refusal) or whose rows the desk may not
-     * have pulled yet, in sequence order; decided ones only for a day after the decision.
+     * The operations the overlay lays over the confirmed state, in sequence order: every pending
+     * one; decided ones the desk has not pulled back yet (above the settled sequence); and, for a
+     * day, refused ones, so the desk can show why.
      */
     public List<PendingOperation> unconfirmed(Session session) {
-        return session.createSelectionQuery(
-                        "from OutboxEntry where status = :pending or decidedAt >= :since order by sequence", OutboxEntry.class)
+        long settled = session.find(DeviceState.class, DeviceState.ID).settledSequence;
+        return session.createSelectionQuery("""
+                        from OutboxEntry where status = :pending or sequence > :settled
+                        or (outcomeStatus in ('REJECTED', 'CONFLICT') and decidedAt >= :since)
+                        order by sequence""", OutboxEntry.class)
                 .setParameter("pending", OutboxEntry.PENDING)
+                .setParameter("settled", settled)
                 .setParameter("since", clock.instant().minus(java.time.Duration.ofDays(1)))
                 .getResultList().stream().map(this::read).toList();
+    }
+
+    /** The highest sequence with a known outcome, or 0. */
+    public long lastDecidedSequence(Session session) {
+        Long max = session.createSelectionQuery("select max(sequence) from OutboxEntry where status = :done", Long.class)
+                .setParameter("done", OutboxEntry.DONE)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    /** Forgets decided operations settled before the cutoff; the server keeps their outcomes. */
+    public int forgetSettled(Session session, java.time.Instant decidedBefore) {
+        long settled = session.find(DeviceState.class, DeviceState.ID).settledSequence;
+        return session.createMutationQuery(
+                        "delete from OutboxEntry where status = :done and sequence <= :settled and decidedAt < :before")
+                .setParameter("done", OutboxEntry.DONE)
+                .setParameter("settled", settled)
+                .setParameter("before", decidedBefore)
+                .executeUpdate();
     }
 
     public PendingOperation find(Session session, UUID opId) {

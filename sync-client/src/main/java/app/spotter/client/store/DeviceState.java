@@ -40,6 +40,9 @@ public class DeviceState {
     @Column(name = "last_acked_sequence")
     public long lastAckedSequence;
 
+    @Column(name = "settled_sequence")
+    public long settledSequence;
+
     @Column(name = "next_sequence")
     public long nextSequence;
 

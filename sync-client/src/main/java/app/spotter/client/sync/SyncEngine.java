@@ -31,6 +31,8 @@ public final class SyncEngine {
     public static final int PULL_PAGE = 500;
     public static final int SNAPSHOT_PAGE = 500;
     public static final int SEATS_PER_SLOT = 2;
+    /** How long decided operations stay in the outbox after they settled, for support. */
+    public static final java.time.Duration KEEP_DECIDED = java.time.Duration.ofDays(7);
 
     private final DeskStore store;
     private final Mirror mirror;
@@ -141,6 +143,9 @@ public final class SyncEngine {
 
     /** Pulls until the feed has no more; returns whether the desk had to reset from a snapshot. */
     boolean pull() {
+        // Outcomes known before this pull began are in what it brings (the server stores an
+        // outcome with its change, and the feed is in commit order).
+        long decidedBefore = store.inTransaction(outbox::lastDecidedSequence);
         boolean reset = false;
         while (true) {
             long cursor = store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).pullCursor);
@@ -160,6 +165,11 @@ public final class SyncEngine {
                 state.pullCursor = Math.max(state.pullCursor, page.cursor());
             });
             if (!page.hasMore() || page.changes().isEmpty()) {
+                store.run(session -> {
+                    DeviceState state = session.find(DeviceState.class, DeviceState.ID);
+                    state.settledSequence = Math.max(state.settledSequence, decidedBefore);
+                    outbox.forgetSettled(session, clock.instant().minus(KEEP_DECIDED));
+                });
                 return reset;
             }
         }

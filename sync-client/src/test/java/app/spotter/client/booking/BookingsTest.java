@@ -178,4 +178,25 @@ class BookingsTest {
         assertEquals(0, local.desk.bookings().slot(slot).orElseThrow().seatsTaken());
         assertEquals(List.of(), local.desk.bookings().bookingsOf(member).stream().filter(BookingView::isActive).toList());
     }
+
+    @Test
+    void anAppliedBookingStaysShownUntilAPullHasBroughtItBack() {
+        SlotId slot = local.slot(tomorrow, 10, 0);
+        MemberId member = memberWithUnlimitedPlan();
+        BookingResult result = local.desk.bookings().book(staff, slot, member, false);
+        local.store.run(s -> {
+            OutboxEntry e = s.find(OutboxEntry.class, result.opId());
+            e.status = OutboxEntry.DONE;
+            e.outcomeStatus = "APPLIED";
+            e.decidedAt = local.clock.instant();
+        });
+
+        assertTrue(local.desk.bookings().find(result.bookingId()).orElseThrow().pending(), "pushed, not pulled yet");
+        assertEquals(1, local.desk.bookings().slot(slot).orElseThrow().seatsTaken());
+
+        // A pull completed after the outcome: the mirror has what the server did, the overlay lets go.
+        local.store.run(s -> s.find(app.spotter.client.store.DeviceState.class,
+                app.spotter.client.store.DeviceState.ID).settledSequence = 1);
+        assertTrue(local.desk.bookings().find(result.bookingId()).isEmpty());
+    }
 }
