@@ -37,14 +37,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Desks against the real server, in-process over HTTP: enrollment, offline work, convergence. */
-class DeskAgainstServerTest {
+/**
+ * Desks against the real server, in-process over HTTP: enrollment, offline work, convergence. Runs
+ * on both of the server's databases ({@link DeskAgainstServerOnH2Test}, {@link DeskAgainstServerOnPostgreSqlTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DeskAgainstServerTest {
 
-    private static TestServer server;
-    private static GymFixtures gym;
-    private static ApiClient api;
-    private static String manager;
+    private TestServer server;
+    private GymFixtures gym;
+    private ApiClient api;
+    private String manager;
+
+    abstract TestDatabase database();
+
 
     private final List<Desk> desks = new ArrayList<>();
     private final List<DeskStore> stores = new ArrayList<>();
@@ -52,15 +60,15 @@ class DeskAgainstServerTest {
     private UserId frontDesk;
 
     @BeforeAll
-    static void startServer() {
-        server = TestServer.start(TestDatabase.H2);
+    void startServer() {
+        server = TestServer.start(database());
         gym = new GymFixtures(server);
         api = server.client();
         manager = server.login(Role.MANAGER);
     }
 
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         server.close();
     }
 
