@@ -53,7 +53,6 @@ abstract class DeskAgainstServerTest {
 
     abstract TestDatabase database();
 
-
     private final List<Desk> desks = new ArrayList<>();
     private final List<DeskStore> stores = new ArrayList<>();
     private UUID location;
@@ -280,6 +279,66 @@ abstract class DeskAgainstServerTest {
 
         assertFalse(spoilNext.get(), "the spoiled call went out");
         assertTrue(desk.status().online());
+    }
+
+    @Test
+    void aPushWhoseAnswerIsLostIsResentAndAppliedOnce() {
+        newGym();
+        java.util.concurrent.atomic.AtomicBoolean loseNextPushAnswer = new java.util.concurrent.atomic.AtomicBoolean();
+        NetworkSwitch network = new NetworkSwitch();
+        ApiClient.Response code = api.post("/api/v1/devices/pairing-codes", Map.of("locationId", location), manager);
+        DeskStore store = DeskStore.inMemory("it_" + UUID.randomUUID().toString().replace("-", ""));
+        stores.add(store);
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(network).addInterceptor(chain -> {
+            okhttp3.Response response = chain.proceed(chain.request());
+            if (chain.request().url().encodedPath().endsWith("/sync/push") && loseNextPushAnswer.getAndSet(false)) {
+                response.close();
+                throw new java.io.IOException("connection reset after the server answered (test)");
+            }
+            return response;
+        }).build();
+        Desk desk = new Desk(store, Desk.Settings.of(server.app().baseUrl(), http, Clock.systemUTC()));
+        desks.add(desk);
+        desk.enroll(code.text("code"), "Desk", DeviceKind.FRONT_DESK);
+        SlotId slot = slot(10, tomorrow());
+        MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        desk.syncOnce();
+
+        BookingResult booked = desk.bookings().book(frontDesk, slot, member, false);
+        loseNextPushAnswer.set(true);
+        assertThrows(ServerUnavailable.class, desk::syncOnce);
+        assertEquals(1, desk.pendingOperations(), "the desk never heard back");
+        assertEquals("BOOKED", bookingStatusOnServer(booked.bookingId()), "but the server applied it");
+
+        desk.syncOnce();
+
+        assertEquals(0, desk.pendingOperations());
+        assertEquals(1, gym.count("select count(*) from booking where member_id = ?", member.value()));
+        OutboxEntry entry = desk.store().inTransaction(s -> s.find(OutboxEntry.class, booked.opId()));
+        assertEquals("APPLIED", entry.outcomeStatus, "the stored outcome came back");
+    }
+
+    @Test
+    void aBacklogOfOfflineSignUpsDrainsInBatches() {
+        newGym();
+        NetworkSwitch network = new NetworkSwitch();
+        Desk desk = enrolledDesk(network);
+        desk.syncOnce();
+        network.down();
+        String family = "Backlog" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 450; i++) {
+            desk.members().register(frontDesk, new app.spotter.client.members.NewMember("Member" + i, family, null, null,
+                    null));
+        }
+        assertEquals(450, desk.pendingOperations());
+        network.up();
+
+        desk.syncOnce();
+
+        assertEquals(0, desk.pendingOperations());
+        assertEquals(450, gym.count("select count(*) from member where last_name = ?", family));
+        assertEquals(450, desk.members().search(family, 1000).stream().filter(m -> !m.pending()
+                && m.memberNumber() != null).count(), "every sign-up came back with its member number");
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
