@@ -94,7 +94,9 @@ public final class SpotterApp implements AutoCloseable {
             MembershipChangeRecord.class, CreditEntryRecord.class, LocationRecord.class, RoomRecord.class,
             EquipmentRecord.class, SessionRecord.class, TimeSlotRecord.class, BookingRecord.class,
             CheckInRecord.class, FeedbackRecord.class, ServerKeyRecord.class,
-            app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class);
+            app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class,
+            app.spotter.server.sync.OperationRecord.class, app.spotter.server.conflicts.ConflictRecord.class,
+            app.spotter.server.sync.leases.SeatLeaseRecord.class);
 
     private final ServerConfig config;
     private final Database database;
@@ -196,6 +198,23 @@ public final class SpotterApp implements AutoCloseable {
         // The fitness-studio API of the Django seed, on the same services
         new StudioHandler(new StudioService(tx, new StudioRepository(), auth, memberFactory, schedule, bookings, clock,
                 config.defaultZone()), Json.snakeCase()).register(routes);
+
+        // syncpush: device enrollment, push with appliers, seat leases, conflicts
+        var conflicts = new app.spotter.server.conflicts.ConflictService(tx, json, members, scheduleRepository,
+                membershipRepository, bookings, audit, clock);
+        new app.spotter.server.devices.DeviceHandler(new app.spotter.server.devices.DeviceService(tx, hasher,
+                accessTokens, cardSigner, audit, clock), json).register(routes);
+        var appliers = new app.spotter.server.sync.Appliers(List.of(
+                new app.spotter.server.sync.appliers.BookSeatApplier(bookings, members, scheduleRepository, conflicts, clock),
+                new app.spotter.server.sync.appliers.CancelBookingApplier(bookings),
+                new app.spotter.server.sync.appliers.RecordCheckInApplier(members, membershipRepository, conflicts, audit, clock),
+                new app.spotter.server.sync.appliers.RegisterMemberApplier(memberService, members),
+                new app.spotter.server.sync.appliers.EditMemberApplier(members, conflicts, audit, clock),
+                new app.spotter.server.sync.appliers.FreezeMembershipApplier(membershipService),
+                new app.spotter.server.sync.appliers.ResolveConflictApplier(conflicts)));
+        new app.spotter.server.sync.SyncHandler(new app.spotter.server.sync.PushService(tx, appliers, rolePermissions, json,
+                clock), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository, clock), json).register(routes);
+        new app.spotter.server.conflicts.ConflictHandler(conflicts, json).register(routes);
 
         // Meta: health and the API description, built from the route list so it cannot drift.
         routes.get("/health", Access.open(), "Liveness and database check", ctx -> {
