@@ -98,7 +98,7 @@ public final class ConflictService {
         c.status = OPEN;
         c.opId = opId;
         c.deviceId = device == null ? null : device.value();
-        c.createdAt = clock.instant();
+        c.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         session.persist(c);
         audit.record(session, (Caller) null, "CONFLICT_RAISED", "Conflict", c.id, null, ConflictAudit.of(c));
         return c.id;
@@ -160,7 +160,8 @@ public final class ConflictService {
             carryOut(session, caller, c, kind, chosen, read(c.facts));
             c.status = RESOLVED;
             c.resolution = chosen;
-            c.resolvedAt = clock.instant();
+            // as the database keeps it, so the first answer and a repeated one are the same
+            c.resolvedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             c.resolvedBy = caller == null ? null : caller.userId().value();
             audit.record(session, caller, "CONFLICT_RESOLVED", "Conflict", c.id, before, ConflictAudit.of(c));
             return view(c);
