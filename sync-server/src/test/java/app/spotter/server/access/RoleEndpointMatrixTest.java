@@ -48,19 +48,27 @@ class RoleEndpointMatrixTest extends ServerTest {
 
     private static final String PASSWORD = "test-password-1";
 
-    /** One endpoint: who gets a 2xx. Everyone else logged in must get 403; {@code open} also lets anonymous in. */
-    private record Row(String method, String path, boolean open, Set<Role> allowed) {
+    /**
+     * One endpoint: who gets a 2xx. Everyone else logged in must get 403; {@code open} also lets anonymous in.
+     * A {@code deviceOnly} route (the sync API) takes device tokens only: every user token gets 401.
+     */
+    private record Row(String method, String path, boolean open, Set<Role> allowed, boolean deviceOnly) {
         String key() {
             return method + " " + path;
         }
     }
 
     private static Row open(String method, String path) {
-        return new Row(method, path, true, EnumSet.allOf(Role.class));
+        return new Row(method, path, true, EnumSet.allOf(Role.class), false);
     }
 
     private static Row row(String method, String path, Role... allowed) {
-        return new Row(method, path, false, allowed.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(allowed)));
+        return new Row(method, path, false, allowed.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(allowed)),
+                false);
+    }
+
+    private static Row device(String method, String path) {
+        return new Row(method, path, false, EnumSet.noneOf(Role.class), true);
     }
 
     /*
@@ -155,6 +163,10 @@ class RoleEndpointMatrixTest extends ServerTest {
             row("GET", "/api/bookings/", MEMBER),
             // BOOKINGS_OWN at the route; the member cancels their own, the admin (also BOOKINGS_ANY) anyone's
             row("DELETE", "/api/bookings/{id}/", ADMIN, MEMBER),
+            // sync change feed: device tokens only
+            device("GET", "/api/v1/sync/pull"),
+            device("GET", "/api/v1/sync/snapshot"),
+            device("GET", "/api/v1/sync/events"),
             // service
             open("GET", "/health"),
             open("GET", "/openapi.json"));
@@ -235,7 +247,11 @@ class RoleEndpointMatrixTest extends ServerTest {
             for (Role role : Role.values()) {
                 Response r = scenario.call(role, g.logins.get(role).token());
                 table.append(String.format("%-11s", r.status()));
-                if (row.allowed().contains(role)) {
+                if (row.deviceOnly()) {
+                    if (r.status() != 401) {
+                        wrong.add(row.key() + " as " + role + ": expected 401 (device tokens only), got " + r);
+                    }
+                } else if (row.allowed().contains(role)) {
                     if (r.status() < 200 || r.status() > 299) {
                         wrong.add(row.key() + " as " + role + ": expected 2xx, got " + r);
                     }
@@ -367,6 +383,10 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("PUT /api/v1/roles/{role}/permissions", (role, t) -> api.put("/api/v1/roles/MEMBER/permissions",
                 Map.of("role", "MEMBER", "permissions", gym().memberRolePermissions), t));
         s.put("GET /api/v1/audit", (role, t) -> api.get("/api/v1/audit?limit=5", t));
+        // sync change feed (device tokens only; ChangeFeedApiTest calls them as a device)
+        s.put("GET /api/v1/sync/pull", (role, t) -> api.get("/api/v1/sync/pull?after=0", t));
+        s.put("GET /api/v1/sync/snapshot", (role, t) -> api.get("/api/v1/sync/snapshot?entityType=member", t));
+        s.put("GET /api/v1/sync/events", (role, t) -> api.get("/api/v1/sync/events", t));
         // members
         s.put("POST /api/v1/members", (role, t) -> api.post("/api/v1/members", newMemberBody(), t));
         s.put("GET /api/v1/members", (role, t) -> api.get("/api/v1/members?q=Test&limit=5", t));
