@@ -16,6 +16,7 @@ public final class Endpoint {
     private Class<?> responseType;
     private boolean responseIsList;
     private int successStatus = 200;
+    private boolean eventStream;
 
     Endpoint(HandlerType method, String path, Access access, String summary) {
         this.method = method;
@@ -42,6 +43,16 @@ public final class Endpoint {
         this.responseType = type;
         this.responseIsList = true;
         return this;
+    }
+
+    /** Declares that this endpoint answers with a server-sent event stream (text/event-stream). */
+    Endpoint streamsEvents() {
+        this.eventStream = true;
+        return this;
+    }
+
+    public boolean eventStream() {
+        return eventStream;
     }
 
     public HandlerType method() {

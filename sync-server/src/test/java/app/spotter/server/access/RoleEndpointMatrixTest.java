@@ -63,7 +63,7 @@ class RoleEndpointMatrixTest extends ServerTest {
     }
 
     private static Row open(String method, String path) {
-        return new Row(method, path, true, EnumSet.allOf(Role.class));
+        return new Row(method, path, true, EnumSet.allOf(Role.class), false);
     }
 
     private static Row device(String method, String path) {
@@ -71,7 +71,8 @@ class RoleEndpointMatrixTest extends ServerTest {
     }
 
     private static Row row(String method, String path, Role... allowed) {
-        return new Row(method, path, false, allowed.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(allowed)));
+        return new Row(method, path, false, allowed.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(allowed)),
+                false);
     }
 
     /*
@@ -179,6 +180,9 @@ class RoleEndpointMatrixTest extends ServerTest {
             row("GET", "/api/v1/conflicts", ADMIN, MANAGER),
             row("GET", "/api/v1/conflicts/{id}", ADMIN, MANAGER),
             row("POST", "/api/v1/conflicts/{id}/resolve", ADMIN, MANAGER),
+            device("GET", "/api/v1/sync/pull"),
+            device("GET", "/api/v1/sync/snapshot"),
+            device("GET", "/api/v1/sync/events"),
             // service
             open("GET", "/health"),
             open("GET", "/openapi.json"));
@@ -275,7 +279,10 @@ class RoleEndpointMatrixTest extends ServerTest {
                     wrong.add(row.key() + " as " + role + ": expected 403 FORBIDDEN, got " + r);
                 }
             }
-            if (row.device()) {
+            if (row.device() && row.path().endsWith("/events")) {
+                // an event stream never ends; ChangeFeedApiTest reads it as a device
+                table.append("stream (device)");
+            } else if (row.device()) {
                 Response r = scenario.call(null, g.deviceToken);
                 table.append(r.status()).append(" (device)");
                 if (r.status() < 200 || r.status() > 299) {
@@ -405,6 +412,10 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("PUT /api/v1/roles/{role}/permissions", (role, t) -> api.put("/api/v1/roles/MEMBER/permissions",
                 Map.of("role", "MEMBER", "permissions", gym().memberRolePermissions), t));
         s.put("GET /api/v1/audit", (role, t) -> api.get("/api/v1/audit?limit=5", t));
+        // sync change feed (device tokens only; ChangeFeedApiTest calls them as a device)
+        s.put("GET /api/v1/sync/pull", (role, t) -> api.get("/api/v1/sync/pull?after=0", t));
+        s.put("GET /api/v1/sync/snapshot", (role, t) -> api.get("/api/v1/sync/snapshot?entityType=member", t));
+        s.put("GET /api/v1/sync/events", (role, t) -> api.get("/api/v1/sync/events", t));
         // members
         s.put("POST /api/v1/members", (role, t) -> api.post("/api/v1/members", newMemberBody(), t));
         s.put("GET /api/v1/members", (role, t) -> api.get("/api/v1/members?q=Test&limit=5", t));
