@@ -154,7 +154,7 @@ public final class SpotterApp implements AutoCloseable {
         Javalin javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
-            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.maxRequestSize = app.spotter.server.http.Endpoint.HARD_MAX_BODY;
             cfg.http.defaultContentType = "application/json";
             cfg.useVirtualThreads = true;
         });

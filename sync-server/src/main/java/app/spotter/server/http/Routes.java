@@ -54,6 +54,11 @@ public final class Routes {
         Endpoint endpoint = new Endpoint(method, path, access, summary);
         endpoints.add(endpoint);
         app.addHttpHandler(method, path, ctx -> {
+            long length = ctx.contentLength() >= 0 ? ctx.contentLength() : ctx.bodyAsBytes().length;
+            if (length > endpoint.maxBodyBytes()) {
+                throw new ApiException(413, "PAYLOAD_TOO_LARGE",
+                        "The request body is larger than " + endpoint.maxBodyBytes() / 1024 + " KiB");
+            }
             check(ctx, access);
             handler.handle(ctx);
         });
