@@ -24,7 +24,9 @@ public final class AccessTokens {
 
     public AccessTokens(byte[] secret, Clock clock) {
         this.algorithm = Algorithm.HMAC256(secret);
-        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).build();
+        // The verifier checks issued-at and expiry on the server's clock too, not the JVM's.
+        this.verifier = ((com.auth0.jwt.JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)
+                .acceptLeeway(5)).build(clock);
         this.clock = clock;
     }
 

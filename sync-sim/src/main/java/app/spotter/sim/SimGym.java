@@ -1,0 +1,149 @@
+package app.spotter.sim;
+
+import app.spotter.model.access.Role;
+import app.spotter.model.common.UserId;
+import app.spotter.model.membership.MembershipStatus;
+import app.spotter.model.membership.PlanKind;
+import app.spotter.server.auth.AccessTokens;
+import app.spotter.server.locations.LocationRecord;
+import app.spotter.server.members.MemberRecord;
+import app.spotter.server.memberships.CreditEntryRecord;
+import app.spotter.server.memberships.MembershipRecord;
+import app.spotter.server.plans.PlanRecord;
+import app.spotter.server.support.ApiClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The gym the runs play in: staff logins and plans made once per server (password hashing is
+ * slow on purpose), and per run a fresh location with its classes and members, persisted directly.
+ */
+public final class SimGym {
+
+    final UserId manager;
+    final UserId frontDesk;
+    final UUID unlimitedPlan;
+    final UUID creditPlan;
+    private final SimServer server;
+
+    public SimGym(SimServer server) {
+        this.server = server;
+        this.manager = account(Role.MANAGER);
+        this.frontDesk = account(Role.FRONT_DESK);
+        this.unlimitedPlan = plan(PlanKind.RECURRING_MONTHLY, null);
+        this.creditPlan = plan(PlanKind.CLASS_PACK, 2);
+    }
+
+    private UserId account(Role role) {
+        String email = "sim-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@sim.spotter.app";
+        server.app().services().accounts().bootstrapAccount(email, "sim-password-1", "Sim " + role, role, null);
+        return server.app().services().tx().inTransaction(s -> new UserId(s.createSelectionQuery(
+                "select u.id from UserAccount u where u.email = :e", UUID.class).setParameter("e", email).getSingleResult()));
+    }
+
+    /** A manager's access token minted on the simulated clock (no password hashing per run). */
+    String managerToken() {
+        return new AccessTokens(server.secrets().jwtSecret(), server.clock()).issue(manager, Role.MANAGER);
+    }
+
+    ApiClient api() {
+        return server.api();
+    }
+
+    private UUID plan(PlanKind kind, Integer credits) {
+        PlanRecord p = new PlanRecord();
+        p.id = UUID.randomUUID();
+        p.name = "Sim " + kind + " " + p.id.toString().substring(0, 6);
+        p.kind = kind.name();
+        p.priceMinor = 4900;
+        p.currency = "EUR";
+        p.credits = credits;
+        p.active = true;
+        p.createdAt = Instant.now();
+        persist(p);
+        return p.id;
+    }
+
+    UUID location() {
+        LocationRecord l = new LocationRecord();
+        l.id = UUID.randomUUID();
+        l.name = "Sim studio " + l.id.toString().substring(0, 6);
+        l.zoneId = "Europe/Berlin";
+        l.createdAt = server.clock().instant();
+        persist(l);
+        return l.id;
+    }
+
+    /** A member with a membership of the plan from last month; credits go into the ledger. */
+    UUID member(String lastName, UUID planId, int credits) {
+        Instant now = server.clock().instant();
+        MemberRecord m = new MemberRecord();
+        m.id = UUID.randomUUID();
+        m.memberNumber = "S" + m.id.toString().substring(0, 13);
+        m.firstName = "Sim";
+        m.lastName = lastName;
+        m.createdAt = now;
+        m.updatedAt = now;
+        MembershipRecord ms = new MembershipRecord();
+        ms.id = UUID.randomUUID();
+        ms.memberId = m.id;
+        ms.planId = planId;
+        ms.status = MembershipStatus.ACTIVE.name();
+        ms.startsOn = LocalDate.of(2026, 9, 1);
+        ms.versionVector = "";
+        ms.createdAt = now;
+        server.app().services().tx().run(s -> {
+            s.persist(m);
+            s.persist(ms);
+            if (credits != 0) {
+                CreditEntryRecord c = new CreditEntryRecord();
+                c.id = UUID.randomUUID();
+                c.membershipId = ms.id;
+                c.delta = credits;
+                c.reason = "PURCHASE";
+                c.createdAt = now;
+                s.persist(c);
+            }
+        });
+        return m.id;
+    }
+
+    /** A class of the given capacity with one slot, through the API as a manager would. */
+    UUID slot(String token, UUID location, int capacity, Instant start, int minutes) {
+        ApiClient.Response session = api().post("/api/v1/sessions", Map.of("kind", "CLASS", "title", "Spin",
+                "locationId", location, "capacity", capacity), token);
+        expect(session, 201);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plusSeconds(60L * minutes).toString());
+        ApiClient.Response slot = api().post("/api/v1/sessions/" + session.text("id") + "/slots", body, token);
+        expect(slot, 201);
+        return UUID.fromString(slot.body().get(0).get("id").asText());
+    }
+
+    String card(String token, UUID member) {
+        ApiClient.Response card = api().get("/api/v1/members/" + member + "/card", token);
+        expect(card, 200);
+        return card.text("qrPayload");
+    }
+
+    String pairingCode(String token, UUID location) {
+        ApiClient.Response code = api().post("/api/v1/devices/pairing-codes", Map.of("locationId", location), token);
+        expect(code, 201);
+        return code.text("code");
+    }
+
+    private void persist(Object entity) {
+        server.app().services().tx().run(s -> s.persist(entity));
+    }
+
+    static void expect(ApiClient.Response r, int status) {
+        if (r.status() != status) {
+            throw new IllegalStateException("Expected " + status + " but got " + r);
+        }
+    }
+}
