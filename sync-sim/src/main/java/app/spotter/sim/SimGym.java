@@ -28,9 +28,13 @@ public final class SimGym {
     final UUID unlimitedPlan;
     final UUID creditPlan;
     private final SimServer server;
+    /** One device secret and its hash for the desks installed directly (hashing is slow on purpose). */
+    static final String DEVICE_SECRET = "sim-device-secret-" + UUID.randomUUID();
+    private final String deviceSecretHash;
 
     public SimGym(SimServer server) {
         this.server = server;
+        this.deviceSecretHash = server.app().services().hasher().hash(DEVICE_SECRET);
         this.manager = account(Role.MANAGER);
         this.frontDesk = account(Role.FRONT_DESK);
         this.unlimitedPlan = plan(PlanKind.RECURRING_MONTHLY, null);
@@ -135,6 +139,32 @@ public final class SimGym {
         ApiClient.Response code = api().post("/api/v1/devices/pairing-codes", Map.of("locationId", location), token);
         expect(code, 201);
         return code.text("code");
+    }
+
+    /**
+     * A device enrolled at the location as the enrollment endpoint would leave it, minus the
+     * password hashing of a fresh secret; the desk's store gets what enrollment would have returned.
+     */
+    void installDevice(SimDesk desk, UUID location, String name) {
+        app.spotter.server.devices.DeviceRecord d = new app.spotter.server.devices.DeviceRecord();
+        d.id = UUID.randomUUID();
+        d.name = name;
+        d.kind = app.spotter.model.sync.DeviceKind.FRONT_DESK.name();
+        d.locationId = location;
+        d.secretHash = deviceSecretHash;
+        d.enrolledAt = server.clock().instant();
+        persist(d);
+        String publicKey = app.spotter.model.checkin.MemberQrCodes.encodePublicKey(
+                server.app().services().cardSigner().publicKey());
+        desk.store().run(s -> {
+            app.spotter.client.store.DeviceState state = s.find(app.spotter.client.store.DeviceState.class,
+                    app.spotter.client.store.DeviceState.ID);
+            state.deviceId = d.id.toString();
+            state.deviceSecret = DEVICE_SECRET;
+            state.locationId = location.toString();
+            state.zoneId = "Europe/Berlin";
+            state.memberCardPublicKey = publicKey;
+        });
     }
 
     private void persist(Object entity) {

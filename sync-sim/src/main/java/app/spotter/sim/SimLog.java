@@ -9,13 +9,14 @@ public final class SimLog {
 
     private final List<String> lines = new ArrayList<>();
     private int step;
+    private final long started = System.nanoTime();
 
     void step(int step) {
         this.step = step;
     }
 
     public void event(String format, Object... args) {
-        lines.add(String.format(Locale.ROOT, "[%3d] ", step) + String.format(Locale.ROOT, format, args));
+        lines.add(String.format(Locale.ROOT, "[%3d %6d ms] ", step, (System.nanoTime() - started) / 1_000_000) + String.format(Locale.ROOT, format, args));
     }
 
     public List<String> lines() {

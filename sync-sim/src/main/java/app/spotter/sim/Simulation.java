@@ -35,13 +35,13 @@ import okhttp3.OkHttpClient;
  */
 public final class Simulation {
 
-    /** The runs start an hour and ten minutes before the first class of the DST night. */
-    public static final Instant START = Instant.parse("2026-10-24T23:20:00Z");
+    /** The runs start six minutes before the first class of the DST night, so leases run out during a run. */
+    public static final Instant START = Instant.parse("2026-10-25T00:24:00Z");
     private static final AtomicLong RUNS = new AtomicLong();
 
     /** How big a run is. */
     public record Size(int steps, int members) {
-        public static final Size CI = new Size(45, 5);
+        public static final Size CI = new Size(24, 5);
     }
 
     /** What a passed run did, for the summary. */
@@ -85,7 +85,7 @@ public final class Simulation {
             setUp();
             for (step = 1; step <= size.steps(); step++) {
                 log.step(step);
-                server.clock().advance(Duration.ofSeconds(random.nextInt(0, 150)));
+                server.clock().advance(Duration.ofSeconds(random.nextInt(0, 40)));
                 act();
                 heal(false);
                 recordCursors();
@@ -93,6 +93,10 @@ public final class Simulation {
             log.step(size.steps() + 1);
             settle();
             List<String> checks = new Invariants(this, server, gym, log).checkAll();
+            log.event("checked");
+            if (Boolean.getBoolean("spotter.sim.trace")) {
+                log.lines().forEach(System.out::println);
+            }
             return new Outcome(seed, actions, checks);
         } catch (RuntimeException | AssertionError e) {
             String database = server.kind() == app.spotter.server.support.TestDatabase.H2 ? "OnH2" : "OnPostgreSql";
@@ -113,11 +117,11 @@ public final class Simulation {
         managerToken = gym.managerToken();
         location = gym.location();
         // 00:30Z = 02:30 CEST, 01:30Z = 02:30 CET (the same wall-clock time twice), 01:00Z overlaps
-        // both, and a morning class; capacities of one to three seats.
+        // both, and a morning class; capacities of two to five seats (desks lease two per slot).
         Instant[] starts = {Instant.parse("2026-10-25T00:30:00Z"), Instant.parse("2026-10-25T01:30:00Z"),
                 Instant.parse("2026-10-25T01:00:00Z"), Instant.parse("2026-10-25T09:00:00Z")};
         for (Instant start : starts) {
-            slots.add(new SlotId(gym.slot(managerToken, location, random.nextInt(1, 4), start, 60)));
+            slots.add(new SlotId(gym.slot(managerToken, location, random.nextInt(2, 6), start, 60)));
         }
         String family = "Sim" + seed;
         for (int i = 0; i < size.members(); i++) {
@@ -126,7 +130,7 @@ public final class Simulation {
             members.add(new MemberId(member));
             cards.put(new MemberId(member), gym.card(managerToken, member));
         }
-        int deskCount = 3 + random.nextInt(2);
+        int deskCount = random.nextInt(4) == 0 ? 4 : 3;
         long run = RUNS.incrementAndGet();
         for (int i = 0; i < deskCount; i++) {
             String name = "sim_" + run + "_" + i + "_" + UUID.randomUUID().toString().substring(0, 8);
@@ -134,11 +138,17 @@ public final class Simulation {
             SimNetwork network = new SimNetwork("desk" + i, random.split(), server::url, raw, log);
             SimDesk desk = new SimDesk(name, network, server.clock().skewedBy(skew), seed);
             desks.add(desk);
-            desk.desk().enroll(gym.pairingCode(managerToken, location), "Sim desk " + i, DeviceKind.FRONT_DESK);
+            if (i == 0) {
+                // the first desk pairs through the real enrollment; the others are installed directly
+                desk.desk().enroll(gym.pairingCode(managerToken, location), "Sim desk " + i, DeviceKind.FRONT_DESK);
+            } else {
+                gym.installDevice(desk, location, "Sim desk " + i);
+            }
             desk.desk().syncOnce();
             log.event("desk%d enrolled, clock skew %s", i, skew);
         }
         recordCursors();
+        log.event("set up");
     }
 
     private void act() {
@@ -160,15 +170,15 @@ public final class Simulation {
                 resolveConflict();
             } else if (roll < 64) {
                 flipNetwork(desk, d);
-            } else if (roll < 67) {
+            } else if (roll < 66) {
                 count("crash");
                 log.event("desk%d crashes and restarts", d);
                 desk.crash();
-            } else if (roll < 69) {
+            } else if (roll < 68) {
                 count("crash mid-sync");
                 desk.network.killAfterNextAnswer();
                 sync(desk, d);
-            } else if (roll < 71) {
+            } else if (roll < 69) {
                 count("server restart");
                 log.event("the server restarts");
                 server.restart();
