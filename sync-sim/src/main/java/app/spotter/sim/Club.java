@@ -21,8 +21,16 @@ public final class Club {
     private Club() {
     }
 
+    /** A member and their membership. */
+    public record Member(MemberId id, java.util.UUID membershipId) {
+    }
+
     /** {@code count} members, each with an active unlimited membership from last month. */
     public static List<MemberId> bulkMembers(SpotterApp app, int count) {
+        return bulkMembersWithMemberships(app, count).stream().map(Member::id).toList();
+    }
+
+    public static List<Member> bulkMembersWithMemberships(SpotterApp app, int count) {
         UUID plan = UUID.randomUUID();
         app.services().tx().run(s -> {
             PlanRecord p = new PlanRecord();
@@ -35,7 +43,7 @@ public final class Club {
             p.createdAt = Instant.now();
             s.persist(p);
         });
-        List<MemberId> out = new ArrayList<>(count);
+        List<Member> out = new ArrayList<>(count);
         String batch = UUID.randomUUID().toString().substring(0, 6);
         for (int from = 0; from < count; from += 2000) {
             int start = from;
@@ -60,7 +68,7 @@ public final class Club {
                     ms.versionVector = "";
                     ms.createdAt = now;
                     s.persist(ms);
-                    out.add(new MemberId(m.id));
+                    out.add(new Member(new MemberId(m.id), ms.id));
                     if (i % 500 == 0) {
                         s.flush();
                         s.clear();
