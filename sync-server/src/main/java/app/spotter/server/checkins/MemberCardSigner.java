@@ -1,20 +1,15 @@
 package app.spotter.server.checkins;
 
 import app.spotter.model.checkin.MemberQrCodes;
+import app.spotter.server.config.AtRestCipher;
 import app.spotter.server.db.Transactions;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -28,14 +23,11 @@ public final class MemberCardSigner {
     public static final String KEY_ID = "member-card";
     public static final String ALGORITHM = "Ed25519";
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final Transactions tx;
     private final String keyId;
-    private final byte[] encryptionKey;
+    private final AtRestCipher cipher;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     // A copy of the database row: the key never changes once created, so caching it is safe across processes.
     private volatile KeyPair keys;
 
@@ -47,7 +39,7 @@ public final class MemberCardSigner {
     MemberCardSigner(Transactions tx, byte[] encryptionKey, Clock clock, String keyId) {
         this.tx = tx;
         this.keyId = keyId;
-        this.encryptionKey = encryptionKey.clone();
+        this.cipher = new AtRestCipher(encryptionKey);
         this.clock = clock;
     }
 
@@ -119,35 +111,19 @@ public final class MemberCardSigner {
     }
 
     private String seal(byte[] plain) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
         try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv).doFinal(plain);
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt the signing key", e);
+            // Binds the ciphertext to its row, so it cannot be swapped in as another key.
+            return cipher.seal(plain, keyId.getBytes(StandardCharsets.US_ASCII));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
     }
 
     private byte[] unseal(String text) {
-        byte[] all = Base64.getDecoder().decode(text);
-        if (all.length <= IV_BYTES) {
-            throw new IllegalStateException("The stored signing key is damaged");
-        }
         try {
-            return cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(all, IV_BYTES)).doFinal(all, IV_BYTES, all.length - IV_BYTES);
-        } catch (GeneralSecurityException e) {
+            return cipher.open(text, keyId.getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalStateException e) {
             throw new IllegalStateException("Cannot decrypt the signing key: is SPOTTER_ENCRYPTION_KEY the one it was created with?", e);
         }
-    }
-
-    private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(mode, new SecretKeySpec(encryptionKey, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-        // Binds the ciphertext to its row, so it cannot be swapped in as another key.
-        c.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
-        return c;
     }
 }
