@@ -239,7 +239,8 @@ abstract class DeskAgainstServerTest {
         MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
         a.syncOnce();
         java.util.concurrent.CopyOnWriteArrayList<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (AutoCloseable listening = b.onStatus(seen::add)) {
+        AutoCloseable listening = b.onStatus(seen::add);
+        try {
             b.start();
             waitFor(() -> b.status().online() && b.status().lastSuccessfulSync() != null, "desk B's first sync");
 
@@ -250,6 +251,7 @@ abstract class DeskAgainstServerTest {
             waitFor(() -> b.bookings().find(booked.bookingId()).isPresent(), "desk B to see A's booking");
             assertTrue(seen.stream().anyMatch(SyncStatus::syncing), "the status bar saw the sync running");
         } finally {
+            listening.close();
             b.stop();
         }
     }
