@@ -136,7 +136,11 @@ public final class SyncEngine {
                 next = response.expectedSequence();
             } else {
                 gapsInARow = 0;
-                next = lastSent + 1;
+                // Normally everything sent; if the server stopped early, the rest goes again.
+                next = Math.min(lastSent, response.lastAppliedSequence()) + 1;
+                if (next <= from) {
+                    throw new ServerUnavailable("The server applied none of the batch from sequence " + from, 409, null);
+                }
             }
         }
     }

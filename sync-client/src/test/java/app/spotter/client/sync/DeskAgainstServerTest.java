@@ -197,6 +197,33 @@ abstract class DeskAgainstServerTest {
         assertEquals(1, gym.count("select count(*) from sync_conflict where id = ? and kind = 'TENTATIVE_BOOKING_LOST'",
                 lost.conflictId()));
         assertEquals("BOOKED", bookingStatusOnServer(atA.bookingId()));
+        assertTrue(b.reconciliation().openConflicts().stream()
+                .anyMatch(c -> lost.conflictId().toString().equals(c.get("id"))), "the conflict synced to the desk");
+    }
+
+    @Test
+    void aManagerResolvesAConflictFromTheDeskAndItIsClosedOnTheServer() {
+        newGym();
+        Desk a = enrolledDesk(new NetworkSwitch());
+        Desk b = enrolledDesk(new NetworkSwitch());
+        SlotId slot = slot(1, Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS));
+        MemberId first = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        MemberId second = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        a.syncOnce();
+        b.syncOnce();
+        a.bookings().book(frontDesk, slot, first, false);
+        BookingResult atB = b.bookings().book(frontDesk, slot, second, false);
+        a.syncOnce();
+        b.syncOnce();
+        UUID conflict = b.bookings().find(atB.bookingId()).orElseThrow().conflictId();
+        UserId managerId = UserId.of(api.get("/api/v1/me", manager).text("id"));
+
+        b.reconciliation().resolve(managerId, conflict, "ACCEPT");
+        b.syncOnce();
+
+        assertEquals(1, gym.count("select count(*) from sync_conflict where id = ? and status <> 'OPEN'", conflict));
+        assertTrue(b.reconciliation().openConflicts().stream().noneMatch(c -> conflict.toString().equals(c.get("id"))),
+                "the resolution came back through the feed");
     }
 
     @Test
@@ -239,7 +266,8 @@ abstract class DeskAgainstServerTest {
         MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
         a.syncOnce();
         java.util.concurrent.CopyOnWriteArrayList<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (AutoCloseable listening = b.onStatus(seen::add)) {
+        AutoCloseable listening = b.onStatus(seen::add);
+        try {
             b.start();
             waitFor(() -> b.status().online() && b.status().lastSuccessfulSync() != null, "desk B's first sync");
 
@@ -250,6 +278,7 @@ abstract class DeskAgainstServerTest {
             waitFor(() -> b.bookings().find(booked.bookingId()).isPresent(), "desk B to see A's booking");
             assertTrue(seen.stream().anyMatch(SyncStatus::syncing), "the status bar saw the sync running");
         } finally {
+            listening.close();
             b.stop();
         }
     }
