@@ -109,8 +109,9 @@ public final class DeskApp implements AutoCloseable {
     private void showDesk(ManagerPin managerPin) {
         // Until staff login lands, changes are recorded under this desk's own staff id.
         CurrentStaff staff = new CurrentStaff(UserId.random());
-        screens = new DeskScreens(desk, tasks, texts, staff, managerPin, clock, stage::setFullScreen);
-        screens.checkInModel.failureProperty().addListener((obs, was, e) -> {
+        screens = new DeskScreens(new DeskViewModels(desk, tasks, texts, staff, managerPin, clock), texts,
+                stage::setFullScreen);
+        screens.models.checkIn.failureProperty().addListener((obs, was, e) -> {
             if (e != null) {
                 new FxDialogService(stage).showError(texts.get("error.title"), String.valueOf(e.getMessage()));
             }
@@ -120,9 +121,9 @@ public final class DeskApp implements AutoCloseable {
             desk.start();
         }
         if ("KIOSK".equals(settings.mode()) && !demo) {
-            screens.shellModel.enterKiosk();
+            screens.models.shell.enterKiosk();
         } else {
-            screens.shellModel.show(Screen.CHECK_IN);
+            screens.models.shell.show(Screen.CHECK_IN);
         }
     }
 

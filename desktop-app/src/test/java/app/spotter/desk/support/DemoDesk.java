@@ -3,6 +3,7 @@ package app.spotter.desk.support;
 import app.spotter.client.Desk;
 import app.spotter.client.store.DeskStore;
 import app.spotter.desk.DeskScreens;
+import app.spotter.desk.DeskViewModels;
 import app.spotter.desk.demo.DemoGym;
 import app.spotter.desk.kiosk.ManagerPin;
 import app.spotter.desk.ui.CurrentStaff;
@@ -38,6 +39,7 @@ public final class DemoDesk implements AutoCloseable {
     public final Texts texts = new Texts(Locale.ENGLISH);
     public final AtomicBoolean fullScreen = new AtomicBoolean();
     public DeskScreens screens;
+    public DeskViewModels models;
 
     public DemoDesk() {
         Instant eight = java.time.LocalDate.now(DemoGym.ZONE).atTime(LocalTime.of(8, 0)).atZone(DemoGym.ZONE).toInstant();
@@ -46,9 +48,15 @@ public final class DemoDesk implements AutoCloseable {
         desk = new Desk(store, Desk.Settings.of("http://127.0.0.1:9", new OkHttpClient(), clock));
     }
 
+    /** The view models alone, for tests without a stage. */
+    public DeskViewModels models(TaskExecutor tasks) {
+        models = new DeskViewModels(desk, tasks, texts, new CurrentStaff(UserId.random()), ManagerPin.of(MANAGER_PIN),
+                clock);
+        return models;
+    }
+
     public DeskScreens build(TaskExecutor tasks) {
-        screens = new DeskScreens(desk, tasks, texts, new CurrentStaff(UserId.random()), ManagerPin.of(MANAGER_PIN),
-                clock, fullScreen::set);
+        screens = new DeskScreens(models(tasks), texts, fullScreen::set);
         return screens;
     }
 
@@ -72,6 +80,8 @@ public final class DemoDesk implements AutoCloseable {
     public void close() {
         if (screens != null) {
             screens.close();
+        } else if (models != null) {
+            models.close();
         }
         desk.close();
         store.shutdown();
