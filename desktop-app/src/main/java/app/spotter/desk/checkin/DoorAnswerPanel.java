@@ -61,6 +61,8 @@ public final class DoorAnswerPanel {
         name.setText(answer.name() == null ? "" : answer.name());
         headline.setText(texts.get("reason." + answer.reason().name()));
         plan.setText(answer.planName() == null ? "" : texts.get("checkin.plan", answer.planName()));
-        credits.setText(answer.credits() == null ? "" : texts.get("checkin.credits", answer.credits()));
+        // "No credits left" is already the headline of that refusal.
+        boolean saidAlready = answer.reason() == app.spotter.model.checkin.CheckInReason.NO_CREDITS_LEFT;
+        credits.setText(answer.credits() == null || saidAlready ? "" : texts.get("checkin.credits", answer.credits()));
     }
 }

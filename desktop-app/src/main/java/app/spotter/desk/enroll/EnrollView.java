@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /** The pairing form shown on first start. */
@@ -53,17 +54,23 @@ public final class EnrollView implements View {
         error.setWrapText(true);
         error.setMaxWidth(420);
         GridPane form = new GridPane();
-        form.getStyleClass().addAll("form", "side-panel");
+        form.getStyleClass().addAll("form", "card");
         form.setMaxSize(GridPane.USE_PREF_SIZE, GridPane.USE_PREF_SIZE);
         form.add(title, 0, 0, 2, 1);
-        form.addRow(1, new Label(texts.get("enroll.serverUrl")), serverUrl);
-        form.addRow(2, new Label(texts.get("enroll.pairingCode")), pairingCode);
-        form.addRow(3, new Label(texts.get("enroll.name")), deviceName);
-        form.addRow(4, new Label(texts.get("enroll.mode")), kind);
+        form.addRow(1, label("enroll.serverUrl"), serverUrl);
+        form.addRow(2, label("enroll.pairingCode"), pairingCode);
+        form.addRow(3, label("enroll.name"), deviceName);
+        form.addRow(4, label("enroll.mode"), kind);
         form.add(pair, 1, 5);
         form.add(error, 0, 6, 2, 1);
         root.getChildren().add(form);
         StackPane.setAlignment(form, Pos.CENTER);
+    }
+
+    private Label label(String key) {
+        Label label = new Label(texts.get(key));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private final class KindCell extends ListCell<DeviceKind> {

@@ -129,11 +129,18 @@ public final class ScheduleView implements View {
             book.setOnAction(e -> model.book(getItem(), false));
             waitlist.setOnAction(e -> model.book(getItem(), true));
             cancel.setOnAction(e -> model.cancel(getItem()));
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
+            for (Region fixed : new Region[] {time, name, seats, pendingBadge, book, waitlist, cancel}) {
+                fixed.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            // The booking's state takes the room that is left, wrapping if it must.
+            booking.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(booking, Priority.ALWAYS);
             VBox seatsBox = new VBox(2, capacity, seats);
-            row = new HBox(time, name, seatsBox, pendingBadge, booking, spacer, book, waitlist, cancel);
+            seatsBox.setMinWidth(Region.USE_PREF_SIZE);
+            row = new HBox(time, name, seatsBox, pendingBadge, booking, book, waitlist, cancel);
             row.getStyleClass().add("slot-row");
+            // Fit the row to the list's width instead of scrolling sideways.
+            setPrefWidth(0);
         }
 
         @Override
