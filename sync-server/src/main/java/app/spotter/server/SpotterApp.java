@@ -94,13 +94,18 @@ public final class SpotterApp implements AutoCloseable {
             MembershipChangeRecord.class, CreditEntryRecord.class, LocationRecord.class, RoomRecord.class,
             EquipmentRecord.class, SessionRecord.class, TimeSlotRecord.class, BookingRecord.class,
             CheckInRecord.class, FeedbackRecord.class, ServerKeyRecord.class,
-            app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class);
+            app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class,
+            app.spotter.server.sync.OperationRecord.class, app.spotter.server.conflicts.ConflictRecord.class,
+            app.spotter.server.sync.leases.SeatLeaseRecord.class,
+            app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class);
 
     private final ServerConfig config;
     private final Database database;
     private final Javalin javalin;
     private final Routes routes;
     private final Services services;
+    /** Closed before the web server stops (pollers, streams), in order. */
+    private final List<AutoCloseable> resources;
 
     /** The services, for demo data, benchmarks and tests that need to arrange state directly. */
     public record Services(Transactions tx, AuthService auth, AccountService accounts, PasswordHasher hasher,
@@ -108,15 +113,18 @@ public final class SpotterApp implements AutoCloseable {
                            LocationService locationService, MemberService memberService, PlanService planService,
                            MembershipService membershipService, MembershipRepository membershipRepository,
                            MemberCardSigner cardSigner, CheckInService checkIns,
-                           ScheduleService schedule, BookingService bookings) {
+                           ScheduleService schedule, BookingService bookings,
+                           app.spotter.server.sync.feed.ChangeFeedService feed) {
     }
 
-    private SpotterApp(ServerConfig config, Database database, Javalin javalin, Routes routes, Services services) {
+    private SpotterApp(ServerConfig config, Database database, Javalin javalin, Routes routes, Services services,
+                       List<AutoCloseable> resources) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
         this.routes = routes;
         this.services = services;
+        this.resources = resources;
     }
 
     public static SpotterApp create(ServerConfig config, ServerSecrets secrets, Clock clock) {
@@ -146,13 +154,26 @@ public final class SpotterApp implements AutoCloseable {
         Javalin javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
-            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.maxRequestSize = app.spotter.server.http.Endpoint.HARD_MAX_BODY;
             cfg.http.defaultContentType = "application/json";
             cfg.useVirtualThreads = true;
         });
         ErrorHandling.install(javalin);
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions));
         new AuthHandler(auth, accounts, json).register(routes);
+        List<AutoCloseable> resources = new java.util.ArrayList<>();
+
+        // sync change feed: every committed change of a synced row, in commit order; pull, snapshot, poke.
+        // Features with synced entities of their own add them with synced.register(...).
+        var synced = app.spotter.server.sync.feed.SyncedEntities.standard();
+        app.spotter.server.sync.feed.ChangeCapture.install(database.sessionFactory(), tx, synced, clock);
+        var feed = new app.spotter.server.sync.feed.ChangeFeedService(tx,
+                new app.spotter.server.sync.feed.ChangeFeedRepository(), synced, clock,
+                java.time.Duration.ofDays(config.feedRetentionDays()));
+        var feedPoke = new app.spotter.server.sync.feed.FeedPoke(feed::position,
+                java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(15));
+        resources.add(feedPoke);
+        new app.spotter.server.sync.feed.SyncFeedHandler(feed, feedPoke).register(routes);
 
         // members: locations, members, plans and memberships
         LocationService locationService = new LocationService(tx, new LocationRepository(), audit, clock);
@@ -197,6 +218,30 @@ public final class SpotterApp implements AutoCloseable {
         new StudioHandler(new StudioService(tx, new StudioRepository(), auth, memberFactory, schedule, bookings, clock,
                 config.defaultZone()), Json.snakeCase()).register(routes);
 
+        // syncpush: device enrollment, push with appliers, seat leases, conflicts
+        // Desks mirror their leases (escrowed seats) and the manager's conflict queue.
+        synced.register("seatLease", app.spotter.server.sync.leases.SeatLeaseRecord.class, (session, lease) -> {
+            TimeSlotRecord slot = session.find(TimeSlotRecord.class, lease.slotId);
+            SessionRecord offering = slot == null ? null : session.find(SessionRecord.class, slot.sessionId);
+            return offering == null ? null : offering.locationId;
+        });
+        synced.register("conflict", app.spotter.server.conflicts.ConflictRecord.class, null);
+        var conflicts = new app.spotter.server.conflicts.ConflictService(tx, json, members, scheduleRepository,
+                membershipRepository, bookings, audit, clock);
+        new app.spotter.server.devices.DeviceHandler(new app.spotter.server.devices.DeviceService(tx, hasher,
+                accessTokens, cardSigner, audit, clock), json).register(routes);
+        var appliers = new app.spotter.server.sync.Appliers(List.of(
+                new app.spotter.server.sync.appliers.BookSeatApplier(bookings, members, scheduleRepository, conflicts, clock),
+                new app.spotter.server.sync.appliers.CancelBookingApplier(bookings),
+                new app.spotter.server.sync.appliers.RecordCheckInApplier(members, membershipRepository, conflicts, audit, clock),
+                new app.spotter.server.sync.appliers.RegisterMemberApplier(memberService, members),
+                new app.spotter.server.sync.appliers.EditMemberApplier(members, conflicts, audit, clock),
+                new app.spotter.server.sync.appliers.FreezeMembershipApplier(membershipService),
+                new app.spotter.server.sync.appliers.ResolveConflictApplier(conflicts)));
+        new app.spotter.server.sync.SyncHandler(new app.spotter.server.sync.PushService(tx, appliers, rolePermissions, json,
+                clock), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository, clock), json).register(routes);
+        new app.spotter.server.conflicts.ConflictHandler(conflicts, json).register(routes);
+
         // Meta: health and the API description, built from the route list so it cannot drift.
         routes.get("/health", Access.open(), "Liveness and database check", ctx -> {
             tx.run(session -> session.createNativeQuery("select 1", Integer.class).getSingleResult());
@@ -209,8 +254,8 @@ public final class SpotterApp implements AutoCloseable {
 
         Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json,
                 locationService, memberService, planService, membershipService, membershipRepository,
-                cardSigner, checkIns, schedule, bookings);
-        return new SpotterApp(config, database, javalin, routes, services);
+                cardSigner, checkIns, schedule, bookings, feed);
+        return new SpotterApp(config, database, javalin, routes, services, List.copyOf(resources));
     }
 
     public SpotterApp start() {
@@ -244,6 +289,13 @@ public final class SpotterApp implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                // closing the rest matters more
+            }
+        }
         javalin.stop();
         database.close();
     }

@@ -75,6 +75,29 @@ public final class BookingService {
      * @param zone the zone of the answer's times, or null for the slot's zone
      */
     public BookingView book(Caller caller, SlotId slotId, MemberId member, boolean waitlist, ZoneId zone) {
+        return book(caller, new BookingId(UUID.randomUUID()), slotId, member, waitlist, zone);
+    }
+
+    /**
+     * The same with the booking's id chosen by the caller: a desk books offline under its own id, so
+     * its optimistic row and the server's row are one row.
+     */
+    public BookingView book(Caller caller, BookingId bookingId, SlotId slotId, MemberId member, boolean waitlist,
+                            ZoneId zone) {
+        return book(caller, bookingId, slotId, member, waitlist, false, zone);
+    }
+
+    /**
+     * Books on a seat the calling device holds in escrow (a lease): one of the slot's leased seats
+     * counts as free for this booking, and becomes a taken seat. The caller has checked the lease and
+     * counts it as used; the member is still judged by the shared rule (frozen, overlapping...).
+     */
+    public BookingView bookLeased(Caller caller, BookingId bookingId, SlotId slotId, MemberId member, ZoneId zone) {
+        return book(caller, bookingId, slotId, member, false, true, zone);
+    }
+
+    private BookingView book(Caller caller, BookingId bookingId, SlotId slotId, MemberId member, boolean waitlist,
+                             boolean leased, ZoneId zone) {
         if (slotId == null) {
             throw ApiException.validation("slotId", "slotId is required");
         }
@@ -90,13 +113,17 @@ public final class BookingService {
             if (slot == null) {
                 throw ApiException.notFound("Slot");
             }
+            if (bookings.find(session, bookingId.value()) != null) {
+                throw ApiException.conflict("BOOKING_EXISTS", "A booking with this id already exists");
+            }
             boolean already = bookings.activeOnSlot(session, slot.id, m.id);
-            BookingDecision decision = BookingRules.decide(seats.attempt(session, m.id, slot, already, waitlist, now), policy);
+            BookingDecision decision = BookingRules.decide(
+                    seats.attempt(session, m.id, slot, already, waitlist, now, leased ? 1 : 0), policy);
             if (decision.isRefused()) {
                 throw refusal(decision.refusal());
             }
             BookingRecord b = new BookingRecord();
-            b.id = UUID.randomUUID();
+            b.id = bookingId.value();
             b.slotId = slot.id;
             b.memberId = m.id;
             b.startsAt = slot.startsAt;
@@ -105,6 +132,9 @@ public final class BookingService {
             b.createdAt = now;
             if (decision.outcome() == BookingDecision.Outcome.BOOK) {
                 seats.seat(session, b, slot, decision, now);
+                if (leased) {
+                    slot.seatsLeased = Math.max(0, slot.seatsLeased - 1);
+                }
                 bookings.insert(session, b);
             } else {
                 b.status = BookingStatus.WAITLISTED.name();

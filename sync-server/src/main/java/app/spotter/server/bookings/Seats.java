@@ -10,6 +10,7 @@ import app.spotter.model.common.TimeRange;
 import app.spotter.model.schedule.SlotStatus;
 import app.spotter.server.memberships.MembershipRepository;
 import app.spotter.server.memberships.MembershipSnapshots;
+import app.spotter.server.schedule.LeasedSeats;
 import app.spotter.server.schedule.TimeSlotRecord;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,9 +39,20 @@ public final class Seats {
     /** What the shared booking rule needs, read from the current (locked) state. */
     BookingAttempt attempt(Session session, UUID memberId, TimeSlotRecord slot, boolean alreadyOnSlot,
                            boolean wantsWaitlist, Instant now) {
+        return attempt(session, memberId, slot, alreadyOnSlot, wantsWaitlist, now, 0);
+    }
+
+    /**
+     * The same, with {@code ownLeasedSeats} of the slot's leased seats counted as free: they are held by
+     * the device whose leased booking is being decided. Expired leases give their seats back first.
+     */
+    BookingAttempt attempt(Session session, UUID memberId, TimeSlotRecord slot, boolean alreadyOnSlot,
+                           boolean wantsWaitlist, Instant now, int ownLeasedSeats) {
+        LeasedSeats.releaseExpired(session, slot, now);
         MemberId member = new MemberId(memberId);
+        int taken = slot.seatsTaken + Math.max(0, slot.seatsLeased - ownLeasedSeats);
         SlotSnapshot snapshot = new SlotSnapshot(new SlotId(slot.id), new TimeRange(slot.startsAt, slot.endsAt),
-                ZoneId.of(slot.zoneId), slot.capacity, slot.seatsTaken, SlotStatus.CANCELLED.name().equals(slot.status));
+                ZoneId.of(slot.zoneId), slot.capacity, taken, SlotStatus.CANCELLED.name().equals(slot.status));
         return new BookingAttempt(snapshot, snapshots.current(session, member),
                 bookings.seatsHeldAround(session, memberId, slot.id, slot.startsAt, slot.endsAt),
                 alreadyOnSlot, wantsWaitlist, now);

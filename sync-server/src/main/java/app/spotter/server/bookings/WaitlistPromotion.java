@@ -7,6 +7,7 @@ import app.spotter.model.schedule.SlotStatus;
 import app.spotter.server.audit.AuditLog;
 import app.spotter.server.auth.Caller;
 import app.spotter.server.members.MemberRepository;
+import app.spotter.server.schedule.LeasedSeats;
 import app.spotter.server.schedule.TimeSlotRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +50,10 @@ public final class WaitlistPromotion {
         if (!SlotStatus.SCHEDULED.name().equals(slot.status)) {
             return promoted;
         }
+        LeasedSeats.releaseExpired(session, slot, now);
         for (BookingRecord candidate : bookings.waitlist(session, slot.id)) {
-            if (slot.seatsTaken >= slot.capacity) {
+            // seats leased to desks are taken too
+            if (slot.seatsTaken + slot.seatsLeased >= slot.capacity) {
                 break;
             }
             members.lock(session, candidate.memberId);

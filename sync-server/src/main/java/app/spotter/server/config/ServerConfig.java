@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param dataDir          SPOTTER_DATA_DIR
  * @param demoData         SPOTTER_DEMO_DATA: load the demo gym when the database is empty
  * @param maxPoolSize      SPOTTER_DB_POOL_SIZE
+ * @param feedRetentionDays SPOTTER_FEED_RETENTION_DAYS (default 14): how long the sync change feed keeps a change;
+ *                         a desk offline for longer takes a snapshot
  */
 public record ServerConfig(
         String databaseUrl,
@@ -30,7 +32,8 @@ public record ServerConfig(
         ZoneId defaultZone,
         Path dataDir,
         boolean demoData,
-        int maxPoolSize) {
+        int maxPoolSize,
+        int feedRetentionDays) {
 
     public static final String DEFAULT_ZONE = "Asia/Kolkata";
 
@@ -52,7 +55,8 @@ public record ServerConfig(
                 ZoneId.of(env.getOrDefault("SPOTTER_DEFAULT_ZONE", DEFAULT_ZONE)),
                 dataDir,
                 Boolean.parseBoolean(env.getOrDefault("SPOTTER_DEMO_DATA", "false")),
-                Integer.parseInt(env.getOrDefault("SPOTTER_DB_POOL_SIZE", "16")));
+                Integer.parseInt(env.getOrDefault("SPOTTER_DB_POOL_SIZE", "16")),
+                Integer.parseInt(env.getOrDefault("SPOTTER_FEED_RETENTION_DAYS", "14")));
     }
 
     public boolean isH2() {
@@ -61,11 +65,11 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(databaseUrl, databaseUser, databasePassword, newPort, jwtSecret, encryptionKey,
-                defaultZone, dataDir, demoData, maxPoolSize);
+                defaultZone, dataDir, demoData, maxPoolSize, feedRetentionDays);
     }
 
     public ServerConfig withDemoData(boolean demo) {
         return new ServerConfig(databaseUrl, databaseUser, databasePassword, port, jwtSecret, encryptionKey,
-                defaultZone, dataDir, demo, maxPoolSize);
+                defaultZone, dataDir, demo, maxPoolSize, feedRetentionDays);
     }
 }

@@ -1,8 +1,14 @@
 package app.spotter.server.db;
 
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
@@ -14,28 +20,55 @@ import org.hibernate.Transaction;
  *
  * <p>A unit of work started inside another on the same thread joins it, so services compose into
  * one atomic change (the fitness-studio API creates a session and all its slots, or nothing).
+ *
+ * <p>Steps registered with {@link #beforeCommit} run as the last work of every outermost
+ * transaction, after the final flush and before the commit (the change feed appends there, so its
+ * positions follow commit order). State a step needs is bound to the transaction with {@link #bound}.
  */
 public final class Transactions {
 
     private static final int MAX_ATTEMPTS = 5;
     private final SessionFactory sessionFactory;
-    private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+    private final List<Consumer<Session>> beforeCommit = new CopyOnWriteArrayList<>();
+
+    /** The running transaction of a thread: its session and the values bound to it. */
+    private record Unit(Session session, Map<Key<?>, Object> bound) {
+    }
+
+    /** Names a value bound to a transaction; compare by identity. */
+    public static final class Key<T> {
+        private final String name;
+
+        public Key(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     public Transactions(SessionFactory sessionFactory) {
         this.sessionFactory = sessionFactory;
     }
 
     public <T> T inTransaction(Function<Session, T> work) {
-        Session outer = current.get();
+        Unit outer = current.get();
         if (outer != null) {
-            return work.apply(outer);
+            return work.apply(outer.session());
         }
         for (int attempt = 1; ; attempt++) {
             Session session = sessionFactory.openSession();
             Transaction tx = session.beginTransaction();
-            current.set(session);
+            current.set(new Unit(session, new HashMap<>()));
             try {
                 T result = work.apply(session);
+                session.flush();
+                for (Consumer<Session> step : beforeCommit) {
+                    step.accept(session);
+                }
                 session.flush();
                 tx.commit();
                 return result;
@@ -51,6 +84,34 @@ public final class Transactions {
                 session.close();
             }
         }
+    }
+
+    /** Adds a step that runs last in every outermost transaction, before the commit. */
+    public void beforeCommit(Consumer<Session> step) {
+        beforeCommit.add(step);
+    }
+
+    /**
+     * The value bound to the transaction that {@code session} runs, created on first use. Fails when
+     * the session is not the transaction running on this thread: a change made outside
+     * {@link #inTransaction} could not be recorded.
+     */
+    public <T> T bound(Object session, Key<T> key, Supplier<T> create) {
+        Unit unit = current.get();
+        if (unit == null || unit.session() != session) {
+            throw new IllegalStateException("A change outside Transactions.inTransaction cannot be recorded (" + key + ")");
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) unit.bound().computeIfAbsent(key, k -> create.get());
+        return value;
+    }
+
+    /** The value bound to the current transaction, or null when none was bound (or none runs). */
+    public <T> T bound(Key<T> key) {
+        Unit unit = current.get();
+        @SuppressWarnings("unchecked")
+        T value = unit == null ? null : (T) unit.bound().get(key);
+        return value;
     }
 
     public void run(java.util.function.Consumer<Session> work) {

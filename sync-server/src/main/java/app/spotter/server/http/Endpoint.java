@@ -16,12 +16,32 @@ public final class Endpoint {
     private Class<?> responseType;
     private boolean responseIsList;
     private int successStatus = 200;
+    private long maxBodyBytes = DEFAULT_MAX_BODY;
+
+    /** Request bodies above this are refused with 413, unless an endpoint allows more. */
+    public static final long DEFAULT_MAX_BODY = 64 * 1024;
+    /** What any endpoint may allow at most (the server's hard limit). */
+    public static final long HARD_MAX_BODY = 8 * 1024 * 1024;
+    private boolean eventStream;
 
     Endpoint(HandlerType method, String path, Access access, String summary) {
         this.method = method;
         this.path = path;
         this.access = access;
         this.summary = summary;
+    }
+
+    /** Allows bodies up to this size (a desk's push batch after a long outage). */
+    public Endpoint acceptsUpTo(long bytes) {
+        if (bytes > HARD_MAX_BODY) {
+            throw new IllegalArgumentException("At most " + HARD_MAX_BODY + " bytes");
+        }
+        this.maxBodyBytes = bytes;
+        return this;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     /** Declares the JSON body this endpoint reads. */
@@ -42,6 +62,16 @@ public final class Endpoint {
         this.responseType = type;
         this.responseIsList = true;
         return this;
+    }
+
+    /** Declares that this endpoint answers with a server-sent event stream (text/event-stream). */
+    Endpoint streamsEvents() {
+        this.eventStream = true;
+        return this;
+    }
+
+    public boolean eventStream() {
+        return eventStream;
     }
 
     public HandlerType method() {

@@ -96,7 +96,10 @@ public final class OpenApiDocument {
             ObjectNode responses = op.putObject("responses");
             ObjectNode ok = responses.putObject(String.valueOf(e.successStatus()));
             ok.put("description", "Success");
-            if (e.responseType() != null) {
+            if (e.eventStream()) {
+                ok.put("description", "A server-sent event stream");
+                ok.putObject("content").putObject("text/event-stream").putObject("schema").put("type", "string");
+            } else if (e.responseType() != null) {
                 ObjectNode schema = e.responseIsList()
                         ? arrayOf(writer.ref(e.responseType()))
                         : writer.ref(e.responseType());

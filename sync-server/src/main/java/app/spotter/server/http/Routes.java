@@ -42,10 +42,23 @@ public final class Routes {
         return add(HandlerType.DELETE, path, access, summary, handler);
     }
 
+    /**
+     * A server-sent event stream (GET) with its access rule; the rule is checked before the stream
+     * opens, so a refused caller gets the usual error body.
+     */
+    public Endpoint sse(String path, Access access, String summary, java.util.function.Consumer<io.javalin.http.sse.SseClient> client) {
+        return add(HandlerType.GET, path, access, summary, new io.javalin.http.sse.SseHandler(client)).streamsEvents();
+    }
+
     private Endpoint add(HandlerType method, String path, Access access, String summary, Handler handler) {
         Endpoint endpoint = new Endpoint(method, path, access, summary);
         endpoints.add(endpoint);
         app.addHttpHandler(method, path, ctx -> {
+            long length = ctx.contentLength() >= 0 ? ctx.contentLength() : ctx.bodyAsBytes().length;
+            if (length > endpoint.maxBodyBytes()) {
+                throw new ApiException(413, "PAYLOAD_TOO_LARGE",
+                        "The request body is larger than " + endpoint.maxBodyBytes() / 1024 + " KiB");
+            }
             check(ctx, access);
             handler.handle(ctx);
         });

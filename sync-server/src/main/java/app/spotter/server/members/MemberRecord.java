@@ -38,6 +38,9 @@ public class MemberRecord {
     public int cardVersion = 1;
     @Column(name = "version_vector", nullable = false)
     public String versionVector = "";
+    /** JSON: field name to the encoded version vector of the change that last set it. */
+    @Column(name = "field_versions", nullable = false)
+    public String fieldVersions = "{}";
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -80,6 +80,14 @@ public final class MemberService {
 
     /** Registers a member at the desk and gives them the next member number. */
     public Member register(Caller caller, NewMember r, ZoneId zone) {
+        return register(caller, new MemberId(UUID.randomUUID()), SERVER_NODE, r, zone);
+    }
+
+    /**
+     * Registers a member under an id chosen by a desk (its optimistic row is the server's row); the
+     * first version is the registering node's ({@code node}: a device id, or {@link #SERVER_NODE}).
+     */
+    public Member register(Caller caller, MemberId id, String node, NewMember r, ZoneId zone) {
         String first = name("firstName", r.firstName());
         String last = name("lastName", r.lastName());
         String email = email(r.email());
@@ -88,7 +96,7 @@ public final class MemberService {
         String notes = healthNotes(caller, r.healthNotes());
         return tx.inTransaction(session -> {
             MemberRecord m = new MemberRecord();
-            m.id = UUID.randomUUID();
+            m.id = id.value();
             m.memberNumber = members.nextMemberNumber(session);
             m.firstName = first;
             m.lastName = last;
@@ -97,7 +105,7 @@ public final class MemberService {
             m.dateOfBirth = r.dateOfBirth();
             m.homeLocationId = r.homeLocationId() == null ? null : requireLocation(session, r.homeLocationId());
             m.healthNotesEncrypted = notes == null ? null : cipher.encrypt(notes);
-            m.versionVector = VersionVector.empty().increment(SERVER_NODE).encode();
+            m.versionVector = VersionVector.empty().increment(node).encode();
             m.createdAt = clock.instant();
             m.updatedAt = m.createdAt;
             members.insert(session, m);
@@ -135,6 +143,7 @@ public final class MemberService {
                 throw ApiException.notFound("Member");
             }
             MemberAudit before = MemberAudit.of(m);
+            java.util.Map<String, String> fieldsBefore = MemberFields.snapshot(m);
             boolean notesChanged = false;
             if (first != null) {
                 m.firstName = first;
@@ -163,6 +172,8 @@ public final class MemberService {
             }
             if (notesChanged || !MemberAudit.of(m).equals(before)) {
                 touch(m);
+                // so that a desk's concurrent edit of the same field becomes a conflict, not an overwrite
+                MemberFields.stampChanged(m, fieldsBefore);
                 audit.record(session, caller, "MEMBER_UPDATED", "Member", m.id, before, MemberAudit.of(m));
             }
             return view(caller, m, zone);
@@ -255,7 +266,7 @@ public final class MemberService {
         return instant.atZone(zone).toOffsetDateTime();
     }
 
-    private static String name(String field, String value) {
+    static String name(String field, String value) {
         if (value == null || value.isBlank() || value.strip().length() > 100) {
             throw ApiException.validation(field, "Required, at most 100 characters");
         }
@@ -263,7 +274,7 @@ public final class MemberService {
     }
 
     /** A normalized e-mail, or null when blank. */
-    private static String email(String value) {
+    static String email(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -275,7 +286,7 @@ public final class MemberService {
     }
 
     /** A phone number as typed, or null when blank. */
-    private static String phone(String value) {
+    static String phone(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

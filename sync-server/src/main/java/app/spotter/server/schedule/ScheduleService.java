@@ -192,9 +192,11 @@ public final class ScheduleService {
                 s.defaultCapacity = capacity;
                 for (UUID slotId : schedule.futureSlotIds(session, s.id, now)) {
                     TimeSlotRecord slot = schedule.lockSlot(session, slotId);
-                    if (capacity < slot.seatsTaken) {
+                    LeasedSeats.releaseExpired(session, slot, now);
+                    if (capacity < slot.seatsTaken + slot.seatsLeased) {
                         throw new ApiException(409, "CAPACITY_BELOW_BOOKINGS", "A future slot already has "
-                                + slot.seatsTaken + " seats taken; cancel bookings before lowering the capacity", "capacity");
+                                + (slot.seatsTaken + slot.seatsLeased) + " seats taken or leased to desks; cancel bookings"
+                                + " before lowering the capacity", "capacity");
                     }
                     slot.capacity = capacity;
                     promotion.fill(session, slot, caller, now);
@@ -459,6 +461,6 @@ public final class ScheduleService {
                 new LocationId(s.locationId), t.trainerId == null ? null : new UserId(t.trainerId),
                 t.equipmentId == null ? null : new EquipmentId(t.equipmentId),
                 t.startsAt.atZone(z).toOffsetDateTime(), t.endsAt.atZone(z).toOffsetDateTime(), t.zoneId,
-                SlotStatus.valueOf(t.status), t.capacity, t.seatsTaken, Math.max(0, t.capacity - t.seatsTaken), waitlisted);
+                SlotStatus.valueOf(t.status), t.capacity, t.seatsTaken, Math.max(0, t.capacity - t.seatsTaken - t.seatsLeased), waitlisted);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One occurrence of a session: UTC instants plus the zone it was planned in. {@code seatsTaken} counts seat-holding bookings and only changes under the slot's row lock. */
+/** One occurrence of a session: UTC instants plus the zone it was planned in. {@code seatsTaken} counts seat-holding bookings and only changes under the slot's row lock, like {@code seatsLeased}. */
 @Entity
 @Table(name = "time_slot")
 public class TimeSlotRecord {
@@ -24,6 +24,9 @@ public class TimeSlotRecord {
     public int capacity;
     @Column(name = "seats_taken")
     public int seatsTaken;
+    /** Seats held by devices' unexpired leases, not used yet: taken for every other booking. */
+    @Column(name = "seats_leased")
+    public int seatsLeased;
     @Column(name = "trainer_id")
     public UUID trainerId;
     @Column(name = "equipment_id")

@@ -48,19 +48,31 @@ class RoleEndpointMatrixTest extends ServerTest {
 
     private static final String PASSWORD = "test-password-1";
 
-    /** One endpoint: who gets a 2xx. Everyone else logged in must get 403; {@code open} also lets anonymous in. */
-    private record Row(String method, String path, boolean open, Set<Role> allowed) {
+    /**
+     * One endpoint: who gets a 2xx. Everyone else logged in must get 403; {@code open} also lets anonymous in.
+     * A {@code device} row is the sync API: only a device token gets a 2xx, every user's token a 401.
+     */
+    private record Row(String method, String path, boolean open, Set<Role> allowed, boolean device) {
+        Row(String method, String path, boolean open, Set<Role> allowed) {
+            this(method, path, open, allowed, false);
+        }
+
         String key() {
             return method + " " + path;
         }
     }
 
     private static Row open(String method, String path) {
-        return new Row(method, path, true, EnumSet.allOf(Role.class));
+        return new Row(method, path, true, EnumSet.allOf(Role.class), false);
+    }
+
+    private static Row device(String method, String path) {
+        return new Row(method, path, false, EnumSet.noneOf(Role.class), true);
     }
 
     private static Row row(String method, String path, Role... allowed) {
-        return new Row(method, path, false, allowed.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(allowed)));
+        return new Row(method, path, false, allowed.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(allowed)),
+                false);
     }
 
     /*
@@ -155,6 +167,22 @@ class RoleEndpointMatrixTest extends ServerTest {
             row("GET", "/api/bookings/", MEMBER),
             // BOOKINGS_OWN at the route; the member cancels their own, the admin (also BOOKINGS_ANY) anyone's
             row("DELETE", "/api/bookings/{id}/", ADMIN, MEMBER),
+            // devices and sync: managers enroll and revoke devices (DEVICES_MANAGE) and resolve conflicts
+            // (CONFLICTS_RESOLVE); push and leases take a device token, never a user's
+            row("POST", "/api/v1/devices/pairing-codes", ADMIN, MANAGER),
+            open("POST", "/api/v1/devices/enroll"),
+            open("POST", "/api/v1/devices/token"),
+            row("GET", "/api/v1/devices", ADMIN, MANAGER),
+            row("POST", "/api/v1/devices/{id}/revoke", ADMIN, MANAGER),
+            device("POST", "/api/v1/sync/push"),
+            device("POST", "/api/v1/sync/leases"),
+            device("POST", "/api/v1/sync/leases/return"),
+            row("GET", "/api/v1/conflicts", ADMIN, MANAGER),
+            row("GET", "/api/v1/conflicts/{id}", ADMIN, MANAGER),
+            row("POST", "/api/v1/conflicts/{id}/resolve", ADMIN, MANAGER),
+            device("GET", "/api/v1/sync/pull"),
+            device("GET", "/api/v1/sync/snapshot"),
+            device("GET", "/api/v1/sync/events"),
             // service
             open("GET", "/health"),
             open("GET", "/openapi.json"));
@@ -183,6 +211,10 @@ class RoleEndpointMatrixTest extends ServerTest {
         UUID bookingId;         // the member's booking on it
         JsonNode memberRolePermissions;
         String publicEmail;     // a member login for the public login and refresh endpoints
+        Response device;        // an enrolled device (id, secret)
+        String deviceToken;
+        UUID conflictId;        // an open conflict
+        final AtomicInteger deviceSequence = new AtomicInteger();
 
         Gym(TestServer server) {
             this.server = server;
@@ -235,7 +267,11 @@ class RoleEndpointMatrixTest extends ServerTest {
             for (Role role : Role.values()) {
                 Response r = scenario.call(role, g.logins.get(role).token());
                 table.append(String.format("%-11s", r.status()));
-                if (row.allowed().contains(role)) {
+                if (row.device()) {
+                    if (r.status() != 401) {
+                        wrong.add(row.key() + " as " + role + ": expected 401 (device token required), got " + r);
+                    }
+                } else if (row.allowed().contains(role)) {
                     if (r.status() < 200 || r.status() > 299) {
                         wrong.add(row.key() + " as " + role + ": expected 2xx, got " + r);
                     }
@@ -243,7 +279,16 @@ class RoleEndpointMatrixTest extends ServerTest {
                     wrong.add(row.key() + " as " + role + ": expected 403 FORBIDDEN, got " + r);
                 }
             }
-            if (row.open()) {
+            if (row.device() && row.path().endsWith("/events")) {
+                // an event stream never ends; ChangeFeedApiTest reads it as a device
+                table.append("stream (device)");
+            } else if (row.device()) {
+                Response r = scenario.call(null, g.deviceToken);
+                table.append(r.status()).append(" (device)");
+                if (r.status() < 200 || r.status() > 299) {
+                    wrong.add(row.key() + " with a device token: expected 2xx, got " + r);
+                }
+            } else if (row.open()) {
                 Response r = scenario.call(null, null);
                 table.append(r.status());
                 if (r.status() < 200 || r.status() > 299) {
@@ -367,6 +412,10 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("PUT /api/v1/roles/{role}/permissions", (role, t) -> api.put("/api/v1/roles/MEMBER/permissions",
                 Map.of("role", "MEMBER", "permissions", gym().memberRolePermissions), t));
         s.put("GET /api/v1/audit", (role, t) -> api.get("/api/v1/audit?limit=5", t));
+        // sync change feed (device tokens only; ChangeFeedApiTest calls them as a device)
+        s.put("GET /api/v1/sync/pull", (role, t) -> api.get("/api/v1/sync/pull?after=0", t));
+        s.put("GET /api/v1/sync/snapshot", (role, t) -> api.get("/api/v1/sync/snapshot?entityType=member", t));
+        s.put("GET /api/v1/sync/events", (role, t) -> api.get("/api/v1/sync/events", t));
         // members
         s.put("POST /api/v1/members", (role, t) -> api.post("/api/v1/members", newMemberBody(), t));
         s.put("GET /api/v1/members", (role, t) -> api.get("/api/v1/members?q=Test&limit=5", t));
@@ -475,6 +524,25 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("POST /api/bookings/", (role, t) -> api.post("/api/bookings/", Map.of("time_slot_id", slot(gym().sessionId)), t));
         s.put("GET /api/bookings/", (role, t) -> api.get("/api/bookings/", t));
         s.put("DELETE /api/bookings/{id}/", (role, t) -> api.delete("/api/bookings/" + booking(gym().memberId) + "/", t));
+        // devices, sync and conflicts
+        s.put("POST /api/v1/devices/pairing-codes", (role, t) -> api.post("/api/v1/devices/pairing-codes",
+                Map.of("locationId", gym().locationId), t));
+        s.put("POST /api/v1/devices/enroll", (role, t) -> api.post("/api/v1/devices/enroll", Map.of("pairingCode",
+                pairingCode(), "name", unique("Desk"), "kind", "FRONT_DESK"), t));
+        s.put("POST /api/v1/devices/token", (role, t) -> api.post("/api/v1/devices/token", Map.of("deviceId",
+                gym().device.text("deviceId"), "deviceSecret", gym().device.text("deviceSecret")), t));
+        s.put("GET /api/v1/devices", (role, t) -> api.get("/api/v1/devices", t));
+        s.put("POST /api/v1/devices/{id}/revoke", (role, t) -> api.post("/api/v1/devices/" + enroll().text("deviceId")
+                + "/revoke", null, t));
+        s.put("POST /api/v1/sync/push", (role, t) -> api.post("/api/v1/sync/push", Map.of("operations", List.of()), t));
+        s.put("POST /api/v1/sync/leases", (role, t) -> api.post("/api/v1/sync/leases",
+                Map.of("slotIds", List.of(slot(gym().sessionId)), "seatsPerSlot", 1), t));
+        s.put("POST /api/v1/sync/leases/return", (role, t) -> api.post("/api/v1/sync/leases/return",
+                Map.of("leaseIds", List.of(UUID.randomUUID())), t));
+        s.put("GET /api/v1/conflicts", (role, t) -> api.get("/api/v1/conflicts?status=OPEN", t));
+        s.put("GET /api/v1/conflicts/{id}", (role, t) -> api.get("/api/v1/conflicts/" + gym().conflictId, t));
+        s.put("POST /api/v1/conflicts/{id}/resolve", (role, t) -> api.post("/api/v1/conflicts/" + conflict() + "/resolve",
+                Map.of("resolution", "ACKNOWLEDGE"), t));
         // service
         s.put("GET /health", (role, t) -> api.get("/health", t));
         s.put("GET /openapi.json", (role, t) -> api.get("/openapi.json", t));
@@ -511,6 +579,10 @@ class RoleEndpointMatrixTest extends ServerTest {
                 g.memberRolePermissions = r.get("permissions");
             }
         }
+        g.device = enroll();
+        g.deviceToken = ok(api.post("/api/v1/devices/token", Map.of("deviceId", g.device.text("deviceId"),
+                "deviceSecret", g.device.text("deviceSecret")), null)).text("accessToken");
+        g.conflictId = conflict();
         g.publicEmail = email("public");
         ok(api.post("/api/v1/auth/register", Map.of("email", g.publicEmail, "password", PASSWORD, "name", "Public Member"), null));
         return g;
@@ -588,6 +660,36 @@ class RoleEndpointMatrixTest extends ServerTest {
         Instant start = Instant.now().minus(Duration.ofMinutes(10))
                 .minus(Duration.ofMinutes(90L * gym().nextPastSlot.getAndIncrement()));
         return new CheckInFixtures(server).booking(gym().memberId, gym().locationId, gym().membershipId, start, "BOOKED");
+    }
+
+    private String pairingCode() {
+        return ok(api.post("/api/v1/devices/pairing-codes", Map.of("locationId", gym().locationId), admin())).text("code");
+    }
+
+    private Response enroll() {
+        return ok(api.post("/api/v1/devices/enroll", Map.of("pairingCode", pairingCode(), "name", unique("Desk"),
+                "kind", "FRONT_DESK"), null));
+    }
+
+    /** An open OFFLINE_ENTRY_ON_GRACE conflict, from the gym's device pushing an entry on grace. */
+    private UUID conflict() {
+        Map<String, Object> checkIn = new LinkedHashMap<>();
+        checkIn.put("kind", "CHECK_IN");
+        checkIn.put("checkInId", UUID.randomUUID());
+        checkIn.put("memberId", newMember());
+        checkIn.put("method", "STAFF");
+        checkIn.put("admitted", true);
+        checkIn.put("reason", "ON_GRACE");
+        checkIn.put("onGrace", true);
+        checkIn.put("consumesCredit", false);
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("opId", UUID.randomUUID());
+        op.put("sequence", gym().deviceSequence.incrementAndGet());
+        op.put("type", "CHECK_IN");
+        op.put("actor", gym().logins.get(ADMIN).userId());
+        op.put("payload", checkIn);
+        Response r = ok(api.post("/api/v1/sync/push", Map.of("operations", List.of(op)), gym().deviceToken));
+        return UUID.fromString(r.body().get("outcomes").get(0).get("conflictId").asText());
     }
 
     /** A new refresh token of the login, from a password login. */

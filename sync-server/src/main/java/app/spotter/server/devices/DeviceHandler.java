@@ -1,0 +1,42 @@
+package app.spotter.server.devices;
+
+import app.spotter.model.access.Permission;
+import app.spotter.model.common.DeviceId;
+import app.spotter.model.sync.SyncApi;
+import app.spotter.server.auth.Caller;
+import app.spotter.server.http.Access;
+import app.spotter.server.http.Json;
+import app.spotter.server.http.Params;
+import app.spotter.server.http.Routes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** HTTP for enrolling devices and managing them. */
+public final class DeviceHandler {
+
+    private final DeviceService devices;
+    private final ObjectMapper json;
+
+    public DeviceHandler(DeviceService devices, ObjectMapper json) {
+        this.devices = devices;
+        this.json = json;
+    }
+
+    public void register(Routes routes) {
+        Access manage = Access.anyOf(Permission.DEVICES_MANAGE);
+        routes.post("/api/v1/devices/pairing-codes", manage, "A one-time pairing code for a new device (15 minutes)",
+                        ctx -> ctx.status(201).json(devices.newPairingCode(Caller.of(ctx),
+                                Json.read(ctx, json, SyncApi.NewPairingCode.class))))
+                .accepts(SyncApi.NewPairingCode.class).returns(201, SyncApi.PairingCode.class);
+        routes.post("/api/v1/devices/enroll", Access.open(), "Enroll a device with a pairing code; its secret is shown once",
+                        ctx -> ctx.status(201).json(devices.enroll(Json.read(ctx, json, SyncApi.EnrollRequest.class))))
+                .accepts(SyncApi.EnrollRequest.class).returns(201, SyncApi.Enrollment.class);
+        routes.post("/api/v1/devices/token", Access.open(), "A device token for a device's id and secret",
+                        ctx -> ctx.json(devices.token(Json.read(ctx, json, SyncApi.DeviceLogin.class))))
+                .accepts(SyncApi.DeviceLogin.class).returns(200, SyncApi.DeviceToken.class);
+        routes.get("/api/v1/devices", manage, "Enrolled devices", ctx -> ctx.json(devices.list()))
+                .returnsListOf(SyncApi.Device.class);
+        routes.post("/api/v1/devices/{id}/revoke", manage, "Revoke a device; its token stops working at once",
+                        ctx -> ctx.json(devices.revoke(Caller.of(ctx), Params.id(ctx, "id", DeviceId::new))))
+                .returns(200, SyncApi.Device.class);
+    }
+}

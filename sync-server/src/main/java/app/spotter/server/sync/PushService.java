@@ -1,0 +1,249 @@
+package app.spotter.server.sync;
+
+import app.spotter.model.common.MemberId;
+import app.spotter.model.common.UserId;
+import app.spotter.model.sync.OperationPayload;
+import app.spotter.model.sync.SyncApi;
+import app.spotter.model.sync.SyncApi.Operation;
+import app.spotter.model.sync.SyncApi.OperationOutcome;
+import app.spotter.model.sync.SyncApi.OutcomeStatus;
+import app.spotter.server.access.RolePermissions;
+import app.spotter.server.auth.Caller;
+import app.spotter.server.auth.DeviceCaller;
+import app.spotter.server.auth.UserAccount;
+import app.spotter.server.db.Transactions;
+import app.spotter.server.devices.DeviceRecord;
+import app.spotter.server.http.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.hibernate.Session;
+
+/**
+ * Push: a device's operations in sequence order, each in one transaction that locks the device
+ * row, applies the operation with the ordinary services and stores its outcome with the change.
+ * A sequence already seen returns its stored outcome; a gap stops the batch. See docs/sync.md.
+ */
+public final class PushService {
+
+    /** Operations in one push; a longer outbox is pushed in several. */
+    public static final int MAX_BATCH = 500;
+
+    private final Transactions tx;
+    private final Appliers appliers;
+    private final RolePermissions rolePermissions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PushService(Transactions tx, Appliers appliers, RolePermissions rolePermissions, ObjectMapper json,
+                       Clock clock) {
+        this.tx = tx;
+        this.appliers = appliers;
+        this.rolePermissions = rolePermissions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One operation's answer: its outcome, or the sequence the server needs first. */
+    private record Step(OperationOutcome outcome, Long expected, long lastSequence) {
+    }
+
+    public SyncApi.PushResponse push(DeviceCaller device, SyncApi.PushRequest request) {
+        List<Operation> ops = validate(request);
+        List<OperationOutcome> outcomes = new ArrayList<>();
+        long last = tx.inTransaction(session -> session.find(DeviceRecord.class, device.deviceId().value()).lastSequence);
+        Long expected = null;
+        for (Operation op : ops) {
+            Step step = process(device, op);
+            last = step.lastSequence();
+            if (step.expected() != null) {
+                expected = step.expected();
+                break;
+            }
+            outcomes.add(step.outcome());
+        }
+        return new SyncApi.PushResponse(outcomes, last, expected);
+    }
+
+    private Step process(DeviceCaller device, Operation op) {
+        OperationApplier applier = appliers.of(op.type());
+        try {
+            return tx.inTransaction(session -> {
+                DeviceRecord d = lockDevice(session, device);
+                Optional<Step> seen = seenOrGap(session, d, op);
+                if (seen.isPresent()) {
+                    return seen.get();
+                }
+                Optional<Caller> actor = actor(session, op.actor());
+                if (actor.isEmpty() || !actor.get().can(applier.permission())) {
+                    return store(session, d, op, Applied.rejected("FORBIDDEN"));
+                }
+                Applied applied = applier.apply(session, new Applying(actor.get(), device, op));
+                return store(session, d, op, applied);
+            });
+        } catch (ApiException refusal) {
+            // The refusal rolled the applied part back; its outcome is stored on its own, and the
+            // sequence moves on, so the desk never resends a refused operation forever.
+            return tx.inTransaction(session -> {
+                DeviceRecord d = lockDevice(session, device);
+                Optional<Step> seen = seenOrGap(session, d, op);
+                if (seen.isPresent()) {
+                    return seen.get();
+                }
+                Optional<Caller> actor = actor(session, op.actor());
+                if (actor.isEmpty()) {
+                    return store(session, d, op, Applied.rejected("FORBIDDEN"));
+                }
+                Applied outcome;
+                try {
+                    outcome = applier.refused(session, new Applying(actor.get(), device, op), refusal);
+                } catch (ApiException e) {
+                    outcome = Applied.rejected(refusal.code());
+                }
+                return store(session, d, op, outcome);
+            });
+        }
+    }
+
+    private static DeviceRecord lockDevice(Session session, DeviceCaller device) {
+        DeviceRecord d = session.find(DeviceRecord.class, device.deviceId().value(), LockModeType.PESSIMISTIC_WRITE);
+        if (d == null || d.revokedAt != null) {
+            throw new ApiException(401, "DEVICE_REVOKED", "This device is not enrolled or was revoked");
+        }
+        return d;
+    }
+
+    /**
+     * The stored outcome when this operation (by id) or this sequence was seen before; the expected
+     * sequence when the operation comes after a gap; empty when it is the next one to apply.
+     */
+    private Optional<Step> seenOrGap(Session session, DeviceRecord d, Operation op) {
+        OperationRecord byId = session.find(OperationRecord.class, op.opId());
+        if (byId != null) {
+            // The same operation resent under another sequence: never applied twice. Its new
+            // sequence number is used up, so the desk's next operation is not a gap.
+            if (op.sequence() == d.lastSequence + 1) {
+                d.lastSequence = op.sequence();
+            }
+            return Optional.of(new Step(outcome(byId, op.sequence()), null, d.lastSequence));
+        }
+        if (op.sequence() <= d.lastSequence) {
+            OperationRecord bySequence = session.createSelectionQuery(
+                            "from OperationRecord o where o.deviceId = :d and o.sequence = :s", OperationRecord.class)
+                    .setParameter("d", d.id).setParameter("s", op.sequence()).uniqueResult();
+            if (bySequence == null) {
+                // a sequence used up by a resent operation (above): the outcome is under the original's
+                return Optional.of(new Step(new OperationOutcome(op.opId(), op.sequence(), OutcomeStatus.REJECTED,
+                        "SEQUENCE_REUSED", null), null, d.lastSequence));
+            }
+            return Optional.of(new Step(outcome(bySequence, op.sequence()), null, d.lastSequence));
+        }
+        if (op.sequence() > d.lastSequence + 1) {
+            return Optional.of(new Step(null, d.lastSequence + 1, d.lastSequence));
+        }
+        return Optional.empty();
+    }
+
+    private Step store(Session session, DeviceRecord d, Operation op, Applied applied) {
+        Instant now = clock.instant();
+        OperationRecord r = new OperationRecord();
+        r.opId = op.opId();
+        r.deviceId = d.id;
+        r.sequence = op.sequence();
+        r.type = op.type().name();
+        r.payload = write(op.payload(), OperationPayload.class);
+        r.actor = op.actor() == null ? null : op.actor().value();
+        r.hlc = op.hlc() == null ? null : op.hlc().wallMillis() + ":" + op.hlc().counter() + ":" + op.hlc().node();
+        if (op.readVersions() != null) {
+            TreeMap<String, String> versions = new TreeMap<>();
+            op.readVersions().forEach((k, v) -> versions.put(k, v == null ? "" : v.encode()));
+            r.readVersions = write(versions, TreeMap.class);
+        }
+        r.status = applied.status().name();
+        r.reason = applied.reason();
+        r.conflictId = applied.conflictId();
+        r.receivedAt = now;
+        r.appliedAt = applied.status() == OutcomeStatus.REJECTED ? null : now;
+        session.persist(r);
+        d.lastSequence = op.sequence();
+        d.lastSeenAt = now;
+        return new Step(outcome(r, op.sequence()), null, d.lastSequence);
+    }
+
+    private static OperationOutcome outcome(OperationRecord r, long sequence) {
+        return new OperationOutcome(r.opId, sequence, OutcomeStatus.valueOf(r.status), r.reason, r.conflictId);
+    }
+
+    /** The staff user at the desk, with their role's permissions now (as the Authenticator reads them). */
+    private Optional<Caller> actor(Session session, UserId userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        UserAccount user = session.find(UserAccount.class, userId.value());
+        if (user == null || !user.active) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(userId, user.role, Optional.ofNullable(user.memberId).map(MemberId::new),
+                Optional.ofNullable(user.zoneId).map(ZoneId::of), rolePermissions.of(session, user.role)));
+    }
+
+    private String write(Object value, Class<?> type) {
+        try {
+            return json.writerFor(type).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The operations sorted by sequence; 400 for a malformed batch. */
+    private static List<Operation> validate(SyncApi.PushRequest request) {
+        if (request.operations() == null) {
+            throw ApiException.validation("operations", "operations is required");
+        }
+        if (request.operations().size() > MAX_BATCH) {
+            throw ApiException.validation("operations", "At most " + MAX_BATCH + " operations per push");
+        }
+        Set<Long> sequences = new HashSet<>();
+        Set<java.util.UUID> ids = new HashSet<>();
+        for (int i = 0; i < request.operations().size(); i++) {
+            Operation op = request.operations().get(i);
+            String at = "operations[" + i + "]";
+            if (op == null) {
+                throw ApiException.validation(at, "An operation is required");
+            }
+            if (op.opId() == null) {
+                throw ApiException.validation(at + ".opId", "opId is required");
+            }
+            if (op.sequence() < 1) {
+                throw ApiException.validation(at + ".sequence", "sequence starts at 1");
+            }
+            if (op.type() == null) {
+                throw ApiException.validation(at + ".type", "type is required");
+            }
+            if (op.payload() == null) {
+                throw ApiException.validation(at + ".payload", "payload is required");
+            }
+            if (op.payload().type() != op.type()) {
+                throw ApiException.validation(at + ".payload", "The payload is a " + op.payload().type()
+                        + ", not a " + op.type());
+            }
+            if (!sequences.add(op.sequence())) {
+                throw ApiException.validation(at + ".sequence", "Sequence " + op.sequence() + " twice in one batch");
+            }
+            if (!ids.add(op.opId())) {
+                throw ApiException.validation(at + ".opId", "Operation " + op.opId() + " twice in one batch");
+            }
+        }
+        return request.operations().stream().sorted(Comparator.comparingLong(Operation::sequence)).toList();
+    }
+}
