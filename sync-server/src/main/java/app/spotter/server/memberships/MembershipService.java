@@ -268,13 +268,13 @@ public final class MembershipService {
     record CreditsAudit(int balance, String reason) {
     }
 
-    /** Applies the due plan changes of every membership of the member; for callers that read snapshots next. */
     /** The snapshots the shared rules decide on, with due plan changes applied first. */
     public List<app.spotter.model.membership.MembershipSnapshot> currentSnapshots(Session session, MemberId memberId) {
         applyDueChanges(session, memberId);
         return memberships.snapshots(session, memberId);
     }
 
+    /** Applies the due plan changes of every membership of the member; for callers that read snapshots next. */
     public void applyDueChanges(Session session, MemberId memberId) {
         LocalDate today = today(session, memberId.value());
         for (MembershipRecord m : memberships.ofMember(session, memberId.value())) {

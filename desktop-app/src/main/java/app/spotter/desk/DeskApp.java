@@ -1,0 +1,156 @@
+package app.spotter.desk;
+
+import app.spotter.client.Desk;
+import app.spotter.client.store.DeskStore;
+import app.spotter.desk.demo.DemoGym;
+import app.spotter.desk.enroll.EnrollView;
+import app.spotter.desk.enroll.EnrollViewModel;
+import app.spotter.desk.kiosk.ManagerPin;
+import app.spotter.desk.shell.Screen;
+import app.spotter.desk.ui.CurrentStaff;
+import app.spotter.desk.ui.FxDialogService;
+import app.spotter.desk.ui.FxTaskExecutor;
+import app.spotter.desk.ui.TaskExecutor;
+import app.spotter.desk.ui.Texts;
+import app.spotter.desk.ui.Theme;
+import app.spotter.desk.ui.View;
+import app.spotter.model.common.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+
+/**
+ * The composition root: reads the settings, opens the local store, builds the desk and every
+ * screen by hand, and shows the window. No container, no static state.
+ */
+public final class DeskApp implements AutoCloseable {
+
+    /** The PIN of the demo desk's kiosk; a real desk sets its own at enrollment. */
+    public static final String DEMO_MANAGER_PIN = "2468";
+
+    private final Stage stage;
+    private final Texts texts;
+    private final TaskExecutor tasks = new FxTaskExecutor();
+    private final DeskSettings settings;
+    private final boolean demo;
+    private final Clock clock = Clock.systemUTC();
+    private final Scene scene;
+    private DeskStore store;
+    private Desk desk;
+    private DeskScreens screens;
+    private View shown;
+
+    private DeskApp(Stage stage, DeskSettings settings, boolean demo) {
+        this.stage = stage;
+        this.settings = settings;
+        this.demo = demo;
+        this.texts = new Texts(settings.locale());
+        Theme.apply(false);
+        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1280, 800);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setTitle(texts.get("app.title"));
+        stage.setFullScreenExitHint("");
+    }
+
+    public static DeskApp open(Stage stage, List<String> args) {
+        boolean demo = args.contains("--demo");
+        DeskSettings settings = DeskSettings.load(DeskSettings.defaultDataDir());
+        DeskApp app = new DeskApp(stage, settings, demo);
+        app.begin();
+        stage.show();
+        return app;
+    }
+
+    private void begin() {
+        if (demo) {
+            store = DeskStore.inMemory("spotter-demo-" + UUID.randomUUID());
+            DemoGym.seed(store, clock.instant());
+            // Nothing listens on port 9: the demo desk is offline, as during an outage.
+            desk = new Desk(store, Desk.Settings.of("http://127.0.0.1:9", new OkHttpClient(), clock));
+            showDesk(ManagerPin.of(DEMO_MANAGER_PIN));
+            return;
+        }
+        store = DeskStore.inDirectory(settings.dataDir());
+        if (settings.serverUrl() != null) {
+            desk = new Desk(store, Desk.Settings.of(settings.serverUrl(), new OkHttpClient(), clock));
+            if (desk.isEnrolled()) {
+                showDesk(managerPin());
+                return;
+            }
+        }
+        EnrollViewModel model = new EnrollViewModel(this::pair, done -> showDesk(managerPin()), tasks, texts);
+        show(new EnrollView(model, texts));
+    }
+
+    private void pair(EnrollViewModel.Request request) {
+        if (desk != null) {
+            desk.close();
+        }
+        desk = new Desk(store, Desk.Settings.of(request.serverUrl(), new OkHttpClient(), clock));
+        desk.enroll(request.pairingCode(), request.deviceName(), request.kind());
+        settings.serverUrl(request.serverUrl());
+        settings.mode(request.kind().name());
+        settings.save();
+    }
+
+    private ManagerPin managerPin() {
+        if (settings.managerPin() == null) {
+            // Until a manager sets one, the kiosk opens with the demo PIN; the settings file says so.
+            settings.managerPin(ManagerPin.of(DEMO_MANAGER_PIN).stored());
+            settings.save();
+        }
+        return ManagerPin.parse(settings.managerPin());
+    }
+
+    private void showDesk(ManagerPin managerPin) {
+        // Until staff login lands, changes are recorded under this desk's own staff id.
+        CurrentStaff staff = new CurrentStaff(UserId.random());
+        screens = new DeskScreens(new DeskViewModels(desk, tasks, texts, staff, managerPin, clock), texts,
+                stage::setFullScreen);
+        screens.models.checkIn.failureProperty().addListener((obs, was, e) -> {
+            if (e != null) {
+                new FxDialogService(stage).showError(texts.get("error.title"), String.valueOf(e.getMessage()));
+            }
+        });
+        show(screens.shell);
+        if (!demo) {
+            desk.start();
+        }
+        if ("KIOSK".equals(settings.mode()) && !demo) {
+            screens.models.shell.enterKiosk();
+        } else {
+            screens.models.shell.show(Screen.CHECK_IN);
+        }
+    }
+
+    private void show(View view) {
+        if (shown != null) {
+            shown.hidden();
+        }
+        shown = view;
+        scene.setRoot(view.root());
+        view.shown();
+    }
+
+    @Override
+    public void close() {
+        if (screens != null) {
+            screens.close();
+        }
+        if (desk != null) {
+            desk.close();
+        }
+        tasks.close();
+        if (store != null) {
+            if (demo) {
+                store.shutdown();
+            } else {
+                store.close();
+            }
+        }
+    }
+}

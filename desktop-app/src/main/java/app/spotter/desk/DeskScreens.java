@@ -1,0 +1,49 @@
+package app.spotter.desk;
+
+import app.spotter.desk.checkin.CheckInView;
+import app.spotter.desk.kiosk.KioskView;
+import app.spotter.desk.members.MembersView;
+import app.spotter.desk.schedule.ScheduleView;
+import app.spotter.desk.shell.Screen;
+import app.spotter.desk.shell.ShellView;
+import app.spotter.desk.shell.StatusBarView;
+import app.spotter.desk.ui.Texts;
+import app.spotter.desk.ui.View;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Every screen of an enrolled desk: one view per view model, then the shell around them. The app
+ * and the UI tests build the same graph.
+ */
+public final class DeskScreens implements AutoCloseable {
+
+    public final DeskViewModels models;
+    public final CheckInView checkInView;
+    public final ScheduleView scheduleView;
+    public final MembersView membersView;
+    public final KioskView kioskView;
+    public final StatusBarView statusBarView;
+    public final ShellView shell;
+
+    public DeskScreens(DeskViewModels models, Texts texts, Consumer<Boolean> fullScreen) {
+        this.models = models;
+        checkInView = new CheckInView(models.checkIn, texts);
+        scheduleView = new ScheduleView(models.schedule, texts);
+        membersView = new MembersView(models.members, texts);
+        kioskView = new KioskView(models.kiosk, texts);
+        statusBarView = new StatusBarView(models.status, texts, models.zone);
+        Map<Screen, View> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.CHECK_IN, checkInView);
+        screens.put(Screen.SCHEDULE, scheduleView);
+        screens.put(Screen.MEMBERS, membersView);
+        shell = new ShellView(models.shell, screens, kioskView, statusBarView, texts, fullScreen);
+    }
+
+    @Override
+    public void close() {
+        shell.hidden();
+        models.close();
+    }
+}

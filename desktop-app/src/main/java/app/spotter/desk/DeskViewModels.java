@@ -1,0 +1,55 @@
+package app.spotter.desk;
+
+import app.spotter.client.Desk;
+import app.spotter.client.store.DeviceState;
+import app.spotter.desk.checkin.CheckInViewModel;
+import app.spotter.desk.checkin.MemberStandings;
+import app.spotter.desk.kiosk.KioskViewModel;
+import app.spotter.desk.kiosk.ManagerPin;
+import app.spotter.desk.members.MembersViewModel;
+import app.spotter.desk.schedule.ScheduleViewModel;
+import app.spotter.desk.shell.ShellViewModel;
+import app.spotter.desk.shell.StatusBarViewModel;
+import app.spotter.desk.ui.CurrentStaff;
+import app.spotter.desk.ui.TaskExecutor;
+import app.spotter.desk.ui.Texts;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Every view model of an enrolled desk, built by hand over one {@link Desk}; they share the one
+ * task executor and the current staff user. No JavaFX scene here: tests build these without a stage.
+ */
+public final class DeskViewModels implements AutoCloseable {
+
+    public final ZoneId zone;
+    public final ShellViewModel shell = new ShellViewModel();
+    public final CheckInViewModel checkIn;
+    public final CheckInViewModel kioskDoor;
+    public final KioskViewModel kiosk;
+    public final ScheduleViewModel schedule;
+    public final MembersViewModel members;
+    public final StatusBarViewModel status;
+
+    public DeskViewModels(Desk desk, TaskExecutor tasks, Texts texts, CurrentStaff staff, ManagerPin managerPin,
+                          Clock clock) {
+        zone = zoneOf(desk);
+        MemberStandings standings = new MemberStandings(desk);
+        checkIn = new CheckInViewModel(desk, standings, staff, tasks);
+        kioskDoor = new CheckInViewModel(desk, standings, staff, tasks);
+        kiosk = new KioskViewModel(kioskDoor, managerPin, shell::leaveKiosk, tasks);
+        schedule = new ScheduleViewModel(desk, staff, tasks, texts, zone, clock);
+        members = new MembersViewModel(desk, staff, tasks, texts);
+        status = new StatusBarViewModel(desk.status(), desk::onStatus, tasks);
+    }
+
+    private static ZoneId zoneOf(Desk desk) {
+        String zone = desk.store().inTransaction(s -> s.find(DeviceState.class, DeviceState.ID).zoneId);
+        return zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+    }
+
+    @Override
+    public void close() {
+        status.close();
+    }
+}

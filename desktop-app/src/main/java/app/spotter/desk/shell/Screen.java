@@ -1,0 +1,16 @@
+package app.spotter.desk.shell;
+
+/** The screens of the desk's navigation, in the order of the navigation bar. */
+public enum Screen {
+    CHECK_IN("nav.checkin"), SCHEDULE("nav.schedule"), MEMBERS("nav.members");
+
+    private final String textKey;
+
+    Screen(String textKey) {
+        this.textKey = textKey;
+    }
+
+    public String textKey() {
+        return textKey;
+    }
+}

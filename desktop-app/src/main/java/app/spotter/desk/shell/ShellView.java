@@ -1,0 +1,135 @@
+package app.spotter.desk.shell;
+
+import app.spotter.desk.ui.Subscriptions;
+import app.spotter.desk.ui.Texts;
+import app.spotter.desk.ui.Theme;
+import app.spotter.desk.ui.View;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The main window: navigation on top, the current screen in the middle, the status bar at the
+ * bottom. In kiosk mode only the kiosk screen shows, full screen.
+ */
+public final class ShellView implements View {
+
+    private final ShellViewModel model;
+    private final Map<Screen, View> screens;
+    private final View kiosk;
+    private final StatusBarView statusBar;
+    private final Consumer<Boolean> fullScreen;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final BorderPane root = new BorderPane();
+    private final HBox nav = new HBox();
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
+    private View current;
+
+    public ShellView(ShellViewModel model, Map<Screen, View> screens, View kiosk, StatusBarView statusBar,
+                     Texts texts, Consumer<Boolean> fullScreen) {
+        this.model = model;
+        this.screens = screens;
+        this.kiosk = kiosk;
+        this.statusBar = statusBar;
+        this.fullScreen = fullScreen;
+        root.setId("shell");
+        nav.getStyleClass().add("nav-bar");
+        nav.setAlignment(Pos.CENTER_LEFT);
+        Label name = new Label(texts.get("app.title"));
+        name.getStyleClass().add("app-name");
+        nav.getChildren().add(name);
+        for (Screen screen : Screen.values()) {
+            if (!screens.containsKey(screen)) {
+                continue;
+            }
+            ToggleButton b = new ToggleButton(texts.get(screen.textKey()));
+            b.setId("nav-" + screen.name());
+            b.setToggleGroup(navGroup);
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> {
+                model.show(screen);
+                b.setSelected(true);
+            });
+            navButtons.put(screen, b);
+            nav.getChildren().add(b);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        CheckBox dark = new CheckBox(texts.get("nav.theme.dark"));
+        dark.setId("darkTheme");
+        dark.setFocusTraversable(false);
+        dark.selectedProperty().bindBidirectional(model.darkProperty());
+        ToggleButton kioskButton = new ToggleButton(texts.get("nav.kiosk"));
+        kioskButton.setId("nav-KIOSK");
+        kioskButton.setFocusTraversable(false);
+        kioskButton.setOnAction(e -> {
+            kioskButton.setSelected(false);
+            model.enterKiosk();
+        });
+        nav.getChildren().addAll(spacer, dark, kioskButton);
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        statusBar.shown();
+        subscriptions.listen(model.darkProperty(), (obs, was, dark) -> Theme.apply(dark));
+        subscriptions.listen(model.screenProperty(), (obs, was, screen) -> {
+            if (!model.kioskProperty().get()) {
+                switchTo(screens.get(screen));
+                navButtons.get(screen).setSelected(true);
+            }
+        });
+        subscriptions.listen(model.kioskProperty(), (obs, was, inKiosk) -> {
+            if (inKiosk) {
+                root.setTop(null);
+                root.setBottom(null);
+                switchTo(kiosk);
+            } else {
+                root.setTop(nav);
+                root.setBottom(statusBar.root());
+                switchTo(screens.get(model.screenProperty().get()));
+            }
+            fullScreen.accept(inKiosk);
+        });
+    }
+
+    private void switchTo(View next) {
+        if (current == next) {
+            return;
+        }
+        if (current != null) {
+            current.hidden();
+        }
+        current = next;
+        Node node = next.root();
+        root.setCenter(node);
+        next.shown();
+    }
+
+    @Override
+    public void hidden() {
+        subscriptions.clear();
+        if (current != null) {
+            current.hidden();
+            current = null;
+        }
+        statusBar.hidden();
+    }
+}
