@@ -14,7 +14,7 @@ import okhttp3.OkHttpClient;
  */
 public final class SimulationRuns {
 
-    static final int RUNS_PER_DATABASE = 25;
+    static final int RUNS_PER_DATABASE = 50;
 
     /** The result of a batch: the seeds that failed, with their messages. */
     public record Summary(int runs, List<SimulationFailure> failures, Map<String, Integer> actions, long millis) {
