@@ -16,7 +16,7 @@ import java.util.Map;
  * The sync server as a separate JVM: the same java and classpath as the test, main class
  * {@code app.spotter.server.SpotterServer}, configured by environment variables only.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess {
 
     private final Map<String, String> env;
     private final int port;
@@ -75,8 +75,8 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops the process gracefully, or kills it after ten seconds. */
+    void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
