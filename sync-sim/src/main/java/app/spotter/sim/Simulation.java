@@ -155,6 +155,34 @@ public final class Simulation {
         SimDesk desk = desks.get(random.nextInt(desks.size()));
         int d = desks.indexOf(desk);
         int roll = random.nextInt(100);
+        if (roll < 49) {
+            deskAction(desk, d, roll);
+        } else if (roll < 54) {
+            resolveConflict();
+        } else if (roll < 64) {
+            flipNetwork(desk, d);
+        } else if (roll < 66) {
+            count("crash");
+            log.event("desk%d crashes and restarts", d);
+            desk.crash();
+        } else if (roll < 68) {
+            count("crash mid-sync");
+            desk.network.killAfterNextAnswer();
+            sync(desk, d);
+        } else if (roll < 69) {
+            count("server restart");
+            log.event("the server restarts");
+            server.restart();
+        } else if (roll < 72) {
+            count("deliver held");
+            desk.network.deliverHeld();
+        } else {
+            sync(desk, d);
+        }
+    }
+
+    /** What the staff do at a desk; a desk may refuse before queueing anything. */
+    private void deskAction(SimDesk desk, int d, int roll) {
         try {
             if (roll < 22) {
                 book(desk, d);
@@ -164,33 +192,11 @@ public final class Simulation {
                 checkIn(desk, d);
             } else if (roll < 46) {
                 edit(desk, d);
-            } else if (roll < 49) {
-                register(desk, d);
-            } else if (roll < 54) {
-                resolveConflict();
-            } else if (roll < 64) {
-                flipNetwork(desk, d);
-            } else if (roll < 66) {
-                count("crash");
-                log.event("desk%d crashes and restarts", d);
-                desk.crash();
-            } else if (roll < 68) {
-                count("crash mid-sync");
-                desk.network.killAfterNextAnswer();
-                sync(desk, d);
-            } else if (roll < 69) {
-                count("server restart");
-                log.event("the server restarts");
-                server.restart();
-            } else if (roll < 74) {
-                count("deliver held");
-                desk.network.deliverHeld();
             } else {
-                sync(desk, d);
+                register(desk, d);
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            // The desk does not know the member, slot or booking yet, or it is already cancelled:
-            // the desk refuses before anything is queued.
+            // The desk does not know the member, slot or booking yet, or it is already cancelled.
             log.event("desk%d refused locally: %s", d, e.getMessage());
         }
     }
@@ -253,7 +259,9 @@ public final class Simulation {
     private void resolveConflict() {
         count("resolve conflict");
         ApiClient.Response open = gym.api().get("/api/v1/conflicts?status=OPEN", managerToken());
-        SimGym.expect(open, 200);
+        if (open.status() != 200) {
+            throw new InvariantViolation("the manager's queue answers", open.toString());
+        }
         List<JsonNode> mine = new ArrayList<>();
         open.body().forEach(c -> {
             if (ownsConflict(c)) {
@@ -273,7 +281,7 @@ public final class Simulation {
         log.event("the manager resolves a %s conflict: %s -> %d", conflict.path("kind").asText(), resolution,
                 resolved.status());
         if (resolved.status() != 200 && resolved.status() != 409) {
-            throw new IllegalStateException("Resolving a conflict answered " + resolved);
+            throw new InvariantViolation("a resolution is accepted or refused cleanly", resolved.toString());
         }
     }
 
