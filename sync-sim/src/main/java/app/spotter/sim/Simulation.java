@@ -280,8 +280,15 @@ public final class Simulation {
                 Map.of("resolution", resolution), managerToken());
         log.event("the manager resolves a %s conflict: %s -> %d", conflict.path("kind").asText(), resolution,
                 resolved.status());
-        if (resolved.status() != 200 && resolved.status() != 409) {
+        if (resolved.status() >= 500 || (resolved.status() != 200 && resolved.code() == null)) {
             throw new InvariantViolation("a resolution is accepted or refused cleanly", resolved.toString());
+        }
+        if (resolved.status() != 200) {
+            // e.g. ADD_SEAT after the class started: refused with its reason, and the conflict stays open
+            ApiClient.Response after = gym.api().get("/api/v1/conflicts/" + conflict.path("id").asText(), managerToken());
+            if (after.status() != 200 || !"OPEN".equals(after.text("status"))) {
+                throw new InvariantViolation("a refused resolution leaves the conflict open", after.toString());
+            }
         }
     }
 
