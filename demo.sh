@@ -56,12 +56,19 @@ done
 curl -fsS -o /dev/null "$URL/health" || { cat "$WORK/server.log" >&2; echo "No /health after 90 s." >&2; exit 1; }
 
 login() {
-  curl -fsS -X POST "$URL/api/v1/auth/login" -H 'Content-Type: application/json' \
+  curl -sS -X POST "$URL/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$1\",\"password\":\"$2\"}" | json_field accessToken
 }
 
 say "Asking for a pairing code as the demo manager"
-MANAGER_TOKEN="$(login manager@demo.spotter.app demo-manager-1)"
+# /health answers before the demo gym is loaded, so the first logins may still be refused.
+MANAGER_TOKEN=""
+for _ in $(seq 1 120); do
+  MANAGER_TOKEN="$(login manager@demo.spotter.app demo-manager-1 || true)"
+  [ -n "$MANAGER_TOKEN" ] && break
+  sleep 0.5
+done
+[ -n "$MANAGER_TOKEN" ] || { cat "$WORK/server.log" >&2; echo "The demo manager cannot log in." >&2; exit 1; }
 LOCATION_ID="$(curl -fsS "$URL/api/v1/locations" -H "Authorization: Bearer $MANAGER_TOKEN" | json_field id)"
 PAIRING_CODE="$(curl -fsS -X POST "$URL/api/v1/devices/pairing-codes" -H "Authorization: Bearer $MANAGER_TOKEN" \
   -H 'Content-Type: application/json' -d "{\"locationId\":\"$LOCATION_ID\"}" | json_field code)"
@@ -72,6 +79,7 @@ echo "pairing code $PAIRING_CODE for location $LOCATION_ID; desk staff desk@demo
 
 say "Opening the desk (close its window to stop the demo)"
 # A fresh desk each run, so it pairs with this server's code.
+# validate first: it picks the JDK 21+ toolchain the desk runs on.
 SPOTTER_DESK_HOME="$WORK/desk" SPOTTER_SERVER_URL="$URL" SPOTTER_PAIRING_CODE="$PAIRING_CODE" \
   SPOTTER_DESK_NAME="Front desk" SPOTTER_STAFF_ID="$STAFF_ID" \
-  ./mvnw -B -q -pl desktop-app exec:exec@desk -Ddesk.args=--no-demo
+  ./mvnw -B -q -pl desktop-app validate exec:exec@desk -Ddesk.args=--no-demo
