@@ -15,6 +15,7 @@ import app.spotter.desk.ui.Texts;
 import app.spotter.desk.ui.Theme;
 import app.spotter.desk.ui.View;
 import app.spotter.model.common.UserId;
+import app.spotter.model.sync.DeviceKind;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ public final class DeskApp implements AutoCloseable {
     private final TaskExecutor tasks = new FxTaskExecutor();
     private final DeskSettings settings;
     private final boolean demo;
+    private final DeskStartup startup;
     private final Clock clock = Clock.systemUTC();
     private final Scene scene;
     private DeskStore store;
@@ -43,10 +45,11 @@ public final class DeskApp implements AutoCloseable {
     private DeskScreens screens;
     private View shown;
 
-    private DeskApp(Stage stage, DeskSettings settings, boolean demo) {
+    private DeskApp(Stage stage, DeskSettings settings, DeskStartup startup) {
         this.stage = stage;
         this.settings = settings;
-        this.demo = demo;
+        this.startup = startup;
+        this.demo = startup.demo();
         this.texts = new Texts(settings.locale());
         Theme.apply(false);
         this.scene = new Scene(new javafx.scene.layout.StackPane(), 1280, 800);
@@ -57,9 +60,9 @@ public final class DeskApp implements AutoCloseable {
     }
 
     public static DeskApp open(Stage stage, List<String> args) {
-        boolean demo = args.contains("--demo");
+        DeskStartup startup = DeskStartup.parse(args, System.getenv());
         DeskSettings settings = DeskSettings.load(DeskSettings.defaultDataDir());
-        DeskApp app = new DeskApp(stage, settings, demo);
+        DeskApp app = new DeskApp(stage, settings, startup);
         app.begin();
         stage.show();
         return app;
@@ -75,6 +78,18 @@ public final class DeskApp implements AutoCloseable {
             return;
         }
         store = DeskStore.inDirectory(settings.dataDir());
+        if (startup.pairsAtStart() && !enrolledWith(startup.serverUrl())) {
+            try {
+                // Scripted start (demo.sh, installs): pair now, before the first screen.
+                pair(new EnrollViewModel.Request(startup.serverUrl(), startup.pairingCode(), startup.deskName(),
+                        DeviceKind.FRONT_DESK));
+                showDesk(managerPin());
+                return;
+            } catch (RuntimeException e) {
+                // Fall through to the enrollment screen; the code may have expired or been used.
+                System.err.println("Could not pair with " + startup.serverUrl() + ": " + e.getMessage());
+            }
+        }
         if (settings.serverUrl() != null) {
             desk = new Desk(store, Desk.Settings.of(settings.serverUrl(), new OkHttpClient(), clock));
             if (desk.isEnrolled()) {
@@ -97,6 +112,15 @@ public final class DeskApp implements AutoCloseable {
         settings.save();
     }
 
+    private boolean enrolledWith(String serverUrl) {
+        if (!serverUrl.equals(settings.serverUrl())) {
+            return false;
+        }
+        try (Desk existing = new Desk(store, Desk.Settings.of(serverUrl, new OkHttpClient(), clock))) {
+            return existing.isEnrolled();
+        }
+    }
+
     private ManagerPin managerPin() {
         if (settings.managerPin() == null) {
             // Until a manager sets one, the kiosk opens with the demo PIN; the settings file says so.
@@ -107,8 +131,8 @@ public final class DeskApp implements AutoCloseable {
     }
 
     private void showDesk(ManagerPin managerPin) {
-        // Until staff login lands, changes are recorded under this desk's own staff id.
-        CurrentStaff staff = new CurrentStaff(UserId.random());
+        // Until staff login lands, changes are recorded under the staff id given at start, else a random one.
+        CurrentStaff staff = new CurrentStaff(startup.staff().orElseGet(UserId::random));
         screens = new DeskScreens(new DeskViewModels(desk, tasks, texts, staff, managerPin, clock), texts,
                 stage::setFullScreen);
         screens.models.checkIn.failureProperty().addListener((obs, was, e) -> {
