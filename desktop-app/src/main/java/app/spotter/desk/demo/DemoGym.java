@@ -154,13 +154,13 @@ public final class DemoGym {
         gym.lease(spin, 2, now.plus(Duration.ofHours(6)));
         gym.lease(boxing, 2, now.plus(Duration.ofHours(12)));
         // Earlier visitors of the day (members of their own, so the door tests start from a clean slate).
-        MemberId katherine = gym.member("1007", "Katherine", "Johnson", "+49 30 1234567");
-        gym.membership(katherine, monthly, "ACTIVE", today.minusMonths(4), null, 0);
+        MemberId hedy = gym.member("1007", "Hedy", "Lamarr", "+49 30 1234567");
+        gym.membership(hedy, monthly, "ACTIVE", today.minusMonths(4), null, 0);
         MemberId donald = gym.member("1008", "Donald", "Knuth", "+49 30 1234568");
         gym.membership(donald, monthly, "ACTIVE", today.minusMonths(5), null, 0);
         MemberId radia = gym.member("1009", "Radia", "Perlman", "+49 30 1234569");
         gym.membership(radia, monthly, "ACTIVE", today.minusMonths(2), null, 0);
-        gym.checkIn(katherine, now.minus(Duration.ofHours(5)));
+        gym.checkIn(hedy, now.minus(Duration.ofHours(5)));
         gym.checkIn(donald, now.minus(Duration.ofMinutes(70)));
         gym.checkIn(radia, now.minus(Duration.ofMinutes(25)));
         gym.conflict("TENTATIVE_BOOKING_LOST", "booking", UUID.randomUUID(),

@@ -55,7 +55,7 @@ public final class ManagerView implements View {
         refresh.setId("managerRefresh");
         refresh.setOnAction(e -> model.refresh());
         VBox day = new VBox(12, figures, classesTitle, classes, refresh);
-        day.setPrefWidth(420);
+        day.setPrefWidth(460);
         day.setMinWidth(360);
 
         Label conflictsTitle = new Label(texts.get("manager.conflicts"));
@@ -114,13 +114,17 @@ public final class ManagerView implements View {
 
         ClassCell() {
             time.getStyleClass().add("slot-time");
-            name.getStyleClass().add("slot-title");
+            name.getStyleClass().add("class-title");
             fill.getStyleClass().add("capacity-bar");
             time.setMinWidth(Region.USE_PREF_SIZE);
             name.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(name, Priority.ALWAYS);
-            row = new HBox(time, name, new VBox(2, fill, seats));
-            row.getStyleClass().add("slot-row");
+            fill.setPrefWidth(120);
+            seats.setMinWidth(Region.USE_PREF_SIZE);
+            VBox fillBox = new VBox(2, fill, seats);
+            fillBox.setMinWidth(Region.USE_PREF_SIZE);
+            row = new HBox(time, name, fillBox);
+            row.getStyleClass().addAll("slot-row", "class-fill");
             setPrefWidth(0);
         }
 
@@ -152,7 +156,9 @@ public final class ManagerView implements View {
         private final VBox box = new VBox(6);
 
         ConflictCell() {
-            kind.getStyleClass().add("slot-title");
+            kind.getStyleClass().add("conflict-kind");
+            kind.setMinWidth(Region.USE_PREF_SIZE);
+            pending.setMinWidth(Region.USE_PREF_SIZE);
             facts.setWrapText(true);
             facts.getStyleClass().add("conflict-facts");
             pending.getStyleClass().add("pending-badge");
