@@ -42,6 +42,9 @@ public final class StaffLogins {
             profile = ServerConnection.execute(server.open().me("Bearer " + Objects.requireNonNull(tokens).accessToken()));
         } catch (ServerUnavailable e) {
             if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+                // The server's answer wins over the cache: a changed password or a disabled account
+                // must not keep working here offline.
+                forget(key);
                 throw new LoginRefused(LoginRefused.Reason.WRONG_CREDENTIALS);
             }
             return offline(key, password);
@@ -70,6 +73,15 @@ public final class StaffLogins {
             row.passwordHash = hash;
             row.loggedInAt = clock.instant();
             session.merge(row);
+        });
+    }
+
+    private void forget(String key) {
+        store.run(session -> {
+            StaffLoginRow row = session.find(StaffLoginRow.class, key);
+            if (row != null) {
+                session.remove(row);
+            }
         });
     }
 

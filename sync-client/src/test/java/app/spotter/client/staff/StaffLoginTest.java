@@ -109,6 +109,18 @@ class StaffLoginTest {
     }
 
     @Test
+    void aLoginTheServerRefusesForgetsTheCachedOne() {
+        desk.staffLogin(email, PASSWORD);
+        // e.g. the password was changed elsewhere: the old one is refused online...
+        assertThrows(LoginRefused.class, () -> desk.staffLogin(email, "an-old-password"));
+
+        network.down();
+        // ...and no longer opens the desk offline either, until the next successful online login.
+        assertEquals(LoginRefused.Reason.UNKNOWN_OFFLINE,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD)).reason());
+    }
+
+    @Test
     void membersCannotLogInAtTheDesk() {
         String memberEmail = "member-" + UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
         server.app().services().accounts().bootstrapAccount(memberEmail, PASSWORD, "Max Member", Role.MEMBER, null);
