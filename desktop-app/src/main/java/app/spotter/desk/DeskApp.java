@@ -14,6 +14,7 @@ import app.spotter.desk.ui.TaskExecutor;
 import app.spotter.desk.ui.Texts;
 import app.spotter.desk.ui.Theme;
 import app.spotter.desk.ui.View;
+import app.spotter.model.sync.DeviceKind;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,7 @@ public final class DeskApp implements AutoCloseable {
     private final TaskExecutor tasks = new FxTaskExecutor();
     private final DeskSettings settings;
     private final boolean demo;
+    private final DeskStartup startup;
     private final Clock clock = Clock.systemUTC();
     private final Scene scene;
     private DeskStore store;
@@ -42,10 +44,11 @@ public final class DeskApp implements AutoCloseable {
     private DeskScreens screens;
     private View shown;
 
-    private DeskApp(Stage stage, DeskSettings settings, boolean demo) {
+    private DeskApp(Stage stage, DeskSettings settings, DeskStartup startup) {
         this.stage = stage;
         this.settings = settings;
-        this.demo = demo;
+        this.startup = startup;
+        this.demo = startup.demo();
         this.texts = new Texts(settings.locale());
         Theme.apply(false);
         this.scene = new Scene(new javafx.scene.layout.StackPane(), 1280, 800);
@@ -56,9 +59,9 @@ public final class DeskApp implements AutoCloseable {
     }
 
     public static DeskApp open(Stage stage, List<String> args) {
-        boolean demo = args.contains("--demo");
+        DeskStartup startup = DeskStartup.parse(args, System.getenv());
         DeskSettings settings = DeskSettings.load(DeskSettings.defaultDataDir());
-        DeskApp app = new DeskApp(stage, settings, demo);
+        DeskApp app = new DeskApp(stage, settings, startup);
         app.begin();
         stage.show();
         return app;
@@ -75,6 +78,18 @@ public final class DeskApp implements AutoCloseable {
             return;
         }
         store = DeskStore.inDirectory(settings.dataDir());
+        if (startup.pairsAtStart() && !enrolledWith(startup.serverUrl())) {
+            try {
+                // Scripted start (demo.sh, installs): pair now, before the first screen.
+                pair(new EnrollViewModel.Request(startup.serverUrl(), startup.pairingCode(), startup.deskName(),
+                        DeviceKind.FRONT_DESK));
+                showDesk(managerPin());
+                return;
+            } catch (RuntimeException e) {
+                // Fall through to the enrollment screen; the code may have expired or been used.
+                System.err.println("Could not pair with " + startup.serverUrl() + ": " + e.getMessage());
+            }
+        }
         if (settings.serverUrl() != null) {
             desk = new Desk(store, Desk.Settings.of(settings.serverUrl(), new OkHttpClient(), clock));
             if (desk.isEnrolled()) {
@@ -97,6 +112,15 @@ public final class DeskApp implements AutoCloseable {
         settings.save();
     }
 
+    private boolean enrolledWith(String serverUrl) {
+        if (!serverUrl.equals(settings.serverUrl())) {
+            return false;
+        }
+        try (Desk existing = new Desk(store, Desk.Settings.of(serverUrl, new OkHttpClient(), clock))) {
+            return existing.isEnrolled();
+        }
+    }
+
     private ManagerPin managerPin() {
         if (settings.managerPin() == null) {
             // Until a manager sets one, the kiosk opens with the demo PIN; the settings file says so.
@@ -108,6 +132,7 @@ public final class DeskApp implements AutoCloseable {
 
     private void showDesk(ManagerPin managerPin) {
         // Nobody is logged in yet: the shell shows the staff login first (the kiosk needs nobody).
+        // A --staff-id given at start no longer stands in for a login.
         CurrentStaff staff = new CurrentStaff();
         screens = new DeskScreens(new DeskViewModels(desk, tasks, texts, staff, managerPin, clock), texts,
                 stage::setFullScreen);
