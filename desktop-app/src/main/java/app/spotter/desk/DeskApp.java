@@ -14,7 +14,6 @@ import app.spotter.desk.ui.TaskExecutor;
 import app.spotter.desk.ui.Texts;
 import app.spotter.desk.ui.Theme;
 import app.spotter.desk.ui.View;
-import app.spotter.model.common.UserId;
 import app.spotter.model.sync.DeviceKind;
 import java.time.Clock;
 import java.util.List;
@@ -74,6 +73,7 @@ public final class DeskApp implements AutoCloseable {
             DemoGym.seed(store, clock.instant());
             // Nothing listens on port 9: the demo desk is offline, as during an outage.
             desk = new Desk(store, Desk.Settings.of("http://127.0.0.1:9", new OkHttpClient(), clock));
+            DemoGym.staff(desk);
             showDesk(ManagerPin.of(DEMO_MANAGER_PIN));
             return;
         }
@@ -131,10 +131,16 @@ public final class DeskApp implements AutoCloseable {
     }
 
     private void showDesk(ManagerPin managerPin) {
-        // Until staff login lands, changes are recorded under the staff id given at start, else a random one.
-        CurrentStaff staff = new CurrentStaff(startup.staff().orElseGet(UserId::random));
+        // Nobody is logged in yet: the shell shows the staff login first (the kiosk needs nobody).
+        // A --staff-id given at start no longer stands in for a login.
+        CurrentStaff staff = new CurrentStaff();
         screens = new DeskScreens(new DeskViewModels(desk, tasks, texts, staff, managerPin, clock), texts,
                 stage::setFullScreen);
+        if (demo) {
+            screens.models.login.emailProperty().set(DemoGym.MANAGER_EMAIL);
+            screens.models.login.hintProperty().set(texts.get("login.demoHint", DemoGym.MANAGER_EMAIL,
+                    DemoGym.STAFF_PASSWORD));
+        }
         screens.models.checkIn.failureProperty().addListener((obs, was, e) -> {
             if (e != null) {
                 new FxDialogService(stage).showError(texts.get("error.title"), String.valueOf(e.getMessage()));

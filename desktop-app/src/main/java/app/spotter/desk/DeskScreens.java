@@ -2,6 +2,8 @@ package app.spotter.desk;
 
 import app.spotter.desk.checkin.CheckInView;
 import app.spotter.desk.kiosk.KioskView;
+import app.spotter.desk.login.LoginView;
+import app.spotter.desk.manager.ManagerView;
 import app.spotter.desk.members.MembersView;
 import app.spotter.desk.schedule.ScheduleView;
 import app.spotter.desk.shell.Screen;
@@ -24,6 +26,8 @@ public final class DeskScreens implements AutoCloseable {
     public final ScheduleView scheduleView;
     public final MembersView membersView;
     public final KioskView kioskView;
+    public final LoginView loginView;
+    public final ManagerView managerView;
     public final StatusBarView statusBarView;
     public final ShellView shell;
 
@@ -33,12 +37,15 @@ public final class DeskScreens implements AutoCloseable {
         scheduleView = new ScheduleView(models.schedule, texts);
         membersView = new MembersView(models.members, texts);
         kioskView = new KioskView(models.kiosk, texts);
+        loginView = new LoginView(models.login, texts);
+        managerView = new ManagerView(models.manager, texts);
         statusBarView = new StatusBarView(models.status, texts, models.zone);
         Map<Screen, View> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.CHECK_IN, checkInView);
         screens.put(Screen.SCHEDULE, scheduleView);
         screens.put(Screen.MEMBERS, membersView);
-        shell = new ShellView(models.shell, screens, kioskView, statusBarView, texts, fullScreen);
+        screens.put(Screen.MANAGER, managerView);
+        shell = new ShellView(models.shell, screens, kioskView, loginView, statusBarView, texts, fullScreen);
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param serverUrl  {@code --server} or SPOTTER_SERVER_URL
  * @param pairingCode {@code --pairing-code} or SPOTTER_PAIRING_CODE
  * @param deskName   {@code --name} or SPOTTER_DESK_NAME, default "Front desk"
- * @param staff      {@code --staff-id} or SPOTTER_STAFF_ID: the staff login working the desk
+ * @param staff      {@code --staff-id} or SPOTTER_STAFF_ID: parsed for old scripts; the desk now asks
+ *                   staff to log in and records their own id
  */
 public record DeskStartup(boolean demo, String serverUrl, String pairingCode, String deskName,
                           Optional<UserId> staff) {

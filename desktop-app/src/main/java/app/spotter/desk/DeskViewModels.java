@@ -6,8 +6,11 @@ import app.spotter.desk.checkin.CheckInViewModel;
 import app.spotter.desk.checkin.MemberStandings;
 import app.spotter.desk.kiosk.KioskViewModel;
 import app.spotter.desk.kiosk.ManagerPin;
+import app.spotter.desk.login.LoginViewModel;
+import app.spotter.desk.manager.ManagerViewModel;
 import app.spotter.desk.members.MembersViewModel;
 import app.spotter.desk.schedule.ScheduleViewModel;
+import app.spotter.desk.shell.Screen;
 import app.spotter.desk.shell.ShellViewModel;
 import app.spotter.desk.shell.StatusBarViewModel;
 import app.spotter.desk.ui.CurrentStaff;
@@ -18,28 +21,35 @@ import java.time.ZoneId;
 
 /**
  * Every view model of an enrolled desk, built by hand over one {@link Desk}; they share the one
- * task executor and the current staff user. No JavaFX scene here: tests build these without a stage.
+ * task executor and the current staff user (set by the login view model). No JavaFX scene here: tests build these without a stage.
  */
 public final class DeskViewModels implements AutoCloseable {
 
     public final ZoneId zone;
-    public final ShellViewModel shell = new ShellViewModel();
+    public final CurrentStaff staff;
+    public final ShellViewModel shell;
+    public final LoginViewModel login;
     public final CheckInViewModel checkIn;
     public final CheckInViewModel kioskDoor;
     public final KioskViewModel kiosk;
     public final ScheduleViewModel schedule;
     public final MembersViewModel members;
+    public final ManagerViewModel manager;
     public final StatusBarViewModel status;
 
     public DeskViewModels(Desk desk, TaskExecutor tasks, Texts texts, CurrentStaff staff, ManagerPin managerPin,
                           Clock clock) {
         zone = zoneOf(desk);
+        this.staff = staff;
+        shell = new ShellViewModel(staff);
+        login = new LoginViewModel(desk, staff, who -> shell.show(Screen.CHECK_IN), tasks, texts);
         MemberStandings standings = new MemberStandings(desk);
         checkIn = new CheckInViewModel(desk, standings, staff, tasks);
         kioskDoor = new CheckInViewModel(desk, standings, staff, tasks);
         kiosk = new KioskViewModel(kioskDoor, managerPin, shell::leaveKiosk, tasks);
         schedule = new ScheduleViewModel(desk, staff, tasks, texts, zone, clock);
         members = new MembersViewModel(desk, staff, tasks, texts);
+        manager = new ManagerViewModel(desk, staff, tasks, texts, zone, clock);
         status = new StatusBarViewModel(desk.status(), desk::onStatus, tasks);
     }
 

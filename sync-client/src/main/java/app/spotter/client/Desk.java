@@ -5,6 +5,8 @@ import app.spotter.client.checkin.CheckIns;
 import app.spotter.client.members.Members;
 import app.spotter.client.outbox.LocalChanges;
 import app.spotter.client.outbox.Outbox;
+import app.spotter.client.staff.StaffLogins;
+import app.spotter.client.staff.StaffProfile;
 import app.spotter.client.store.DeskJson;
 import app.spotter.client.store.DeskStore;
 import app.spotter.client.store.DeviceState;
@@ -58,6 +60,7 @@ public final class Desk implements AutoCloseable {
     private final Bookings bookings;
     private final CheckIns checkIns;
     private final Reconciliation reconciliation;
+    private final StaffLogins staffLogins;
 
     public Desk(DeskStore store, Settings settings) {
         this.store = Objects.requireNonNull(store, "store");
@@ -74,6 +77,7 @@ public final class Desk implements AutoCloseable {
         this.checkIns = new CheckIns(changes, mirror, outbox, members, bookings, settings.clock(),
                 settings.checkInPolicy());
         this.reconciliation = new Reconciliation(changes, mirror, outbox);
+        this.staffLogins = new StaffLogins(store, server, settings.clock());
         changes.onChange(engine::localChangeRecorded);
         changes.onChange(runner::poke);
     }
@@ -85,6 +89,18 @@ public final class Desk implements AutoCloseable {
 
     public boolean isEnrolled() {
         return store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).isEnrolled());
+    }
+
+    /**
+     * A staff member logs in at this desk: against the server when it answers, else against the
+     * hash cached at their last online login here. Throws {@link app.spotter.client.staff.LoginRefused}.
+     */
+    public StaffProfile staffLogin(String email, String password) {
+        return staffLogins.login(email, password);
+    }
+
+    public StaffLogins staffLogins() {
+        return staffLogins;
     }
 
     /** One round of push, pull and leases, on the caller's thread. */

@@ -6,9 +6,13 @@ import app.spotter.client.store.DeviceState;
 import app.spotter.client.store.Feed;
 import app.spotter.client.store.Mirror;
 import app.spotter.model.checkin.MemberQrCodes;
+import app.spotter.client.Desk;
+import app.spotter.client.staff.StaffProfile;
+import app.spotter.model.access.Role;
 import app.spotter.model.common.MemberId;
 import app.spotter.model.common.MembershipId;
 import app.spotter.model.common.SlotId;
+import app.spotter.model.common.UserId;
 import app.spotter.model.sync.SyncApi;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -29,6 +33,12 @@ import java.util.UUID;
 public final class DemoGym {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    /** The demo desk's manager login, cached as if she had logged in here while online. */
+    public static final String MANAGER_EMAIL = "mia@demo.spotter.app";
+    public static final String FRONT_DESK_EMAIL = "felix@demo.spotter.app";
+    public static final String STAFF_PASSWORD = "spotter-demo";
+    public static final UserId MANAGER = UserId.of("6f1c2a52-5d43-4b1e-9a53-0c1d2e3f4a51");
+    public static final UserId FRONT_DESK = UserId.of("6f1c2a52-5d43-4b1e-9a53-0c1d2e3f4a52");
 
     private final DeskStore store;
     private final Mirror mirror = new Mirror(DeskJson.mapper());
@@ -94,6 +104,29 @@ public final class DemoGym {
                 "expiresAt", expiresAt.toString()));
     }
 
+    /** A member let in at the door, as the pull brings it. */
+    public void checkIn(MemberId member, Instant at) {
+        UUID id = UUID.randomUUID();
+        pulled(Feed.CHECK_IN, id.toString(), row("id", id, "memberId", member, "method", "QR", "decidedAt", at,
+                "admitted", true, "reason", "OK"));
+    }
+
+    /** An open conflict the server raised, as the pull brings it (facts are a JSON text column). */
+    public UUID conflict(String kind, String entityType, Object entityId, String factsJson, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        pulled(Feed.CONFLICT, id.toString(), row("id", id, "kind", kind, "entityType", entityType, "entityId", entityId,
+                "facts", factsJson, "status", "OPEN", "createdAt", createdAt));
+        return id;
+    }
+
+    /** Caches the demo staff logins, so the offline demo desk can be logged into. */
+    public static void staff(Desk desk) {
+        desk.staffLogins().remember(new StaffProfile(MANAGER, MANAGER_EMAIL, "Mia Manager", Role.MANAGER, false),
+                STAFF_PASSWORD);
+        desk.staffLogins().remember(new StaffProfile(FRONT_DESK, FRONT_DESK_EMAIL, "Felix Front", Role.FRONT_DESK,
+                false), STAFF_PASSWORD);
+    }
+
     /** The demo gym: a handful of members in every state the door knows, and a day of classes. */
     public static Seeded seed(DeskStore store, Instant now) {
         DemoGym gym = new DemoGym(store);
@@ -120,6 +153,22 @@ public final class DemoGym {
         SlotId boxing = gym.slot("Boxing basics", at(today, 19, 0), Duration.ofMinutes(60), 8, 3);
         gym.lease(spin, 2, now.plus(Duration.ofHours(6)));
         gym.lease(boxing, 2, now.plus(Duration.ofHours(12)));
+        // Earlier visitors of the day (members of their own, so the door tests start from a clean slate).
+        MemberId hedy = gym.member("1007", "Hedy", "Lamarr", "+49 30 1234567");
+        gym.membership(hedy, monthly, "ACTIVE", today.minusMonths(4), null, 0);
+        MemberId donald = gym.member("1008", "Donald", "Knuth", "+49 30 1234568");
+        gym.membership(donald, monthly, "ACTIVE", today.minusMonths(5), null, 0);
+        MemberId radia = gym.member("1009", "Radia", "Perlman", "+49 30 1234569");
+        gym.membership(radia, monthly, "ACTIVE", today.minusMonths(2), null, 0);
+        gym.checkIn(hedy, now.minus(Duration.ofHours(5)));
+        gym.checkIn(donald, now.minus(Duration.ofMinutes(70)));
+        gym.checkIn(radia, now.minus(Duration.ofMinutes(25)));
+        gym.conflict("TENTATIVE_BOOKING_LOST", "booking", UUID.randomUUID(),
+                "{\"member\":\"Alan Turing (1003)\",\"class\":\"HIIT 12:15\",\"capacity\":10,\"outcome\":\"SLOT_FULL\"}",
+                now.minus(Duration.ofMinutes(40)));
+        gym.conflict("OFFLINE_ENTRY_ON_GRACE", "checkIn", UUID.randomUUID(),
+                "{\"member\":\"Barbara Liskov (1005)\",\"expiredOn\":\"" + today.minusDays(3) + "\"}",
+                now.minus(Duration.ofMinutes(15)));
         return new Seeded(gym, ada, grace, alan, edsger, barbara, margaret, spin, hiit, boxing);
     }
 

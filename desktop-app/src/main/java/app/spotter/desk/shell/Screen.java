@@ -2,7 +2,7 @@ package app.spotter.desk.shell;
 
 /** The screens of the desk's navigation, in the order of the navigation bar. */
 public enum Screen {
-    CHECK_IN("nav.checkin"), SCHEDULE("nav.schedule"), MEMBERS("nav.members");
+    CHECK_IN("nav.checkin"), SCHEDULE("nav.schedule"), MEMBERS("nav.members"), MANAGER("nav.manager");
 
     private final String textKey;
 
@@ -12,5 +12,10 @@ public enum Screen {
 
     public String textKey() {
         return textKey;
+    }
+
+    /** Screens only managers and admins see. */
+    public boolean forManagers() {
+        return this == MANAGER;
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -28,6 +29,7 @@ public final class ShellView implements View {
     private final ShellViewModel model;
     private final Map<Screen, View> screens;
     private final View kiosk;
+    private final View login;
     private final StatusBarView statusBar;
     private final Consumer<Boolean> fullScreen;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -37,11 +39,14 @@ public final class ShellView implements View {
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
     private View current;
 
-    public ShellView(ShellViewModel model, Map<Screen, View> screens, View kiosk, StatusBarView statusBar,
+    private final Label staffName = new Label();
+
+    public ShellView(ShellViewModel model, Map<Screen, View> screens, View kiosk, View login, StatusBarView statusBar,
                      Texts texts, Consumer<Boolean> fullScreen) {
         this.model = model;
         this.screens = screens;
         this.kiosk = kiosk;
+        this.login = login;
         this.statusBar = statusBar;
         this.fullScreen = fullScreen;
         root.setId("shell");
@@ -78,7 +83,13 @@ public final class ShellView implements View {
             kioskButton.setSelected(false);
             model.enterKiosk();
         });
-        nav.getChildren().addAll(spacer, dark, kioskButton);
+        staffName.setId("staffName");
+        staffName.getStyleClass().add("staff-name");
+        Button logOut = new Button(texts.get("nav.logOut"));
+        logOut.setId("logOut");
+        logOut.setFocusTraversable(false);
+        logOut.setOnAction(e -> model.logOut());
+        nav.getChildren().addAll(spacer, staffName, logOut, dark, kioskButton);
     }
 
     @Override
@@ -90,24 +101,39 @@ public final class ShellView implements View {
     public void shown() {
         statusBar.shown();
         subscriptions.listen(model.darkProperty(), (obs, was, dark) -> Theme.apply(dark));
-        subscriptions.listen(model.screenProperty(), (obs, was, screen) -> {
-            if (!model.kioskProperty().get()) {
-                switchTo(screens.get(screen));
-                navButtons.get(screen).setSelected(true);
+        subscriptions.bind(staffName.textProperty(), model.staffNameBinding());
+        for (Map.Entry<Screen, ToggleButton> b : navButtons.entrySet()) {
+            if (b.getKey().forManagers()) {
+                subscriptions.bind(b.getValue().visibleProperty(), model.managesBinding());
+                subscriptions.bind(b.getValue().managedProperty(), model.managesBinding());
             }
-        });
+        }
+        subscriptions.listen(model.screenProperty(), (obs, was, screen) -> layout());
+        subscriptions.listen(model.loggedInBinding(), (obs, was, in) -> layout());
         subscriptions.listen(model.kioskProperty(), (obs, was, inKiosk) -> {
-            if (inKiosk) {
-                root.setTop(null);
-                root.setBottom(null);
-                switchTo(kiosk);
-            } else {
-                root.setTop(nav);
-                root.setBottom(statusBar.root());
-                switchTo(screens.get(model.screenProperty().get()));
-            }
+            layout();
             fullScreen.accept(inKiosk);
         });
+        layout();
+    }
+
+    // Kiosk first (it runs unattended), then the login form until someone logs in, then the screens.
+    private void layout() {
+        if (model.kioskProperty().get()) {
+            root.setTop(null);
+            root.setBottom(null);
+            switchTo(kiosk);
+        } else if (!model.loggedInBinding().get()) {
+            root.setTop(null);
+            root.setBottom(statusBar.root());
+            switchTo(login);
+        } else {
+            Screen screen = model.screenProperty().get();
+            root.setTop(nav);
+            root.setBottom(statusBar.root());
+            switchTo(screens.get(screen));
+            navButtons.get(screen).setSelected(true);
+        }
     }
 
     private void switchTo(View next) {

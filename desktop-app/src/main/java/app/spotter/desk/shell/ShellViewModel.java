@@ -1,18 +1,42 @@
 package app.spotter.desk.shell;
 
+import app.spotter.client.staff.StaffProfile;
+import app.spotter.desk.ui.CurrentStaff;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** Which screen the desk shows, whether it is locked in kiosk mode, and the theme. */
+/**
+ * Which screen the desk shows, whether it is locked in kiosk mode, the theme, and who is logged
+ * in: until a staff member logs in, the desk shows the login form (the kiosk needs nobody).
+ */
 public final class ShellViewModel {
 
+    private final CurrentStaff staff;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.CHECK_IN);
     private final BooleanProperty kiosk = new SimpleBooleanProperty();
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final BooleanBinding loggedIn;
+    private final StringBinding staffName;
+
+    public ShellViewModel(CurrentStaff staff) {
+        this.staff = staff;
+        this.loggedIn = Bindings.createBooleanBinding(() -> staff.profileProperty().get() != null,
+                staff.profileProperty());
+        this.staffName = Bindings.createStringBinding(() -> {
+            StaffProfile who = staff.profileProperty().get();
+            return who == null ? "" : who.name();
+        }, staff.profileProperty());
+    }
 
     public void show(Screen next) {
+        if (next.forManagers() && !staff.manages()) {
+            return;
+        }
         screen.set(next);
     }
 
@@ -25,6 +49,12 @@ public final class ShellViewModel {
         kiosk.set(false);
     }
 
+    /** Back to the login form; the next person's changes are recorded in their name. */
+    public void logOut() {
+        staff.logOut();
+        screen.set(Screen.CHECK_IN);
+    }
+
     public ObjectProperty<Screen> screenProperty() {
         return screen;
     }
@@ -35,5 +65,17 @@ public final class ShellViewModel {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    public BooleanBinding loggedInBinding() {
+        return loggedIn;
+    }
+
+    public BooleanBinding managesBinding() {
+        return staff.managesBinding();
+    }
+
+    public StringBinding staffNameBinding() {
+        return staffName;
     }
 }

@@ -3,6 +3,7 @@ package app.spotter.desk.screenshots;
 import static app.spotter.desk.support.FxTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.spotter.desk.demo.DemoGym;
 import app.spotter.desk.enroll.EnrollView;
 import app.spotter.desk.enroll.EnrollViewModel;
 import app.spotter.desk.shell.Screen;
@@ -110,6 +111,25 @@ class ScreenshotsTest {
         waitUntil(() -> robot.lookup("#resultName").queryAs(Label.class).getText().equals("Ada Lovelace"));
         shoot(root, "07-check-in-dark");
         robot.interact(() -> local.screens.models.shell.darkProperty().set(false));
+
+        robot.interact(() -> local.screens.models.shell.show(Screen.MANAGER));
+        waitUntil(() -> local.screens.models.manager.conflicts().size() == 2);
+        robot.clickOn("#resolve-ADD_SEAT");
+        waitUntil(() -> local.screens.models.manager.conflicts().get(0).pending());
+        shoot(root, "11-manager");
+
+        DemoGym.staff(local.desk);
+        robot.clickOn("#logOut");
+        robot.interact(() -> {
+            local.screens.models.login.emailProperty().set(DemoGym.FRONT_DESK_EMAIL);
+            local.screens.models.login.hintProperty().set(local.texts.get("login.demoHint", DemoGym.FRONT_DESK_EMAIL,
+                    DemoGym.STAFF_PASSWORD));
+        });
+        robot.clickOn("#loginPassword").write("wrong-guess").type(KeyCode.ENTER);
+        waitUntil(() -> !local.screens.models.login.errorProperty().get().isEmpty());
+        shoot(root, "12-login");
+        robot.clickOn("#loginPassword").write(DemoGym.STAFF_PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> local.screens.models.shell.loggedInBinding().get());
 
         robot.clickOn("#nav-KIOSK");
         waitUntil(() -> robot.lookup("#kiosk").tryQuery().isPresent());

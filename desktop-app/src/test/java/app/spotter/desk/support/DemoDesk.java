@@ -50,7 +50,7 @@ public final class DemoDesk implements AutoCloseable {
 
     /** The view models alone, for tests without a stage. */
     public DeskViewModels models(TaskExecutor tasks) {
-        models = new DeskViewModels(desk, tasks, texts, new CurrentStaff(UserId.random()), ManagerPin.of(MANAGER_PIN),
+        models = new DeskViewModels(desk, tasks, texts, new CurrentStaff(new app.spotter.client.staff.StaffProfile(DemoGym.MANAGER, DemoGym.MANAGER_EMAIL, "Mia Manager", app.spotter.model.access.Role.MANAGER, false)), ManagerPin.of(MANAGER_PIN),
                 clock);
         return models;
     }

@@ -134,7 +134,18 @@ public final class SyncApi {
         /** A booking was made on a lease that had expired while the device was offline. */
         LEASE_EXPIRED_OFFLINE,
         /** A member was let in offline on grace (membership expired a few days ago). */
-        OFFLINE_ENTRY_ON_GRACE
+        OFFLINE_ENTRY_ON_GRACE;
+
+        /** The resolutions a manager may choose for this kind, as docs/sync.md lists them (server and desk). */
+        public List<String> resolutions() {
+            return switch (this) {
+                case TENTATIVE_BOOKING_LOST -> List.of("ACCEPT", "ADD_SEAT");
+                case SAME_FIELD_EDIT -> List.of("KEEP_SERVER", "TAKE_DEVICE");
+                case CREDIT_OVERDRAWN -> List.of("CHARGE_MEMBER", "WAIVE");
+                case LEASE_EXPIRED_OFFLINE -> List.of("KEEP_BOOKING", "CANCEL_BOOKING");
+                case OFFLINE_ENTRY_ON_GRACE -> List.of("ACKNOWLEDGE");
+            };
+        }
     }
 
     /**

@@ -30,7 +30,10 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -130,6 +133,34 @@ public final class CheckIns {
         var opId = outbox.append(session, actor, payload, Map.of(),
                 new LocalEffect(null, decision.membership(), decision.consumesCredit()));
         return new CheckInResult(decision, memberId, checkInId, opId);
+    }
+
+    /**
+     * Every admission since {@code from}, oldest first: check-ins as pulled, plus the ones recorded
+     * at this desk that have not come back in a pull yet (for the manager's figures of the day).
+     */
+    public List<Admission> admittedSince(Instant from) {
+        return changes.read(session -> {
+            List<Admission> admitted = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Map<String, Object> row : mirror.all(session, Feed.CHECK_IN)) {
+                Instant at = Rows.instant(row, "decidedAt");
+                String member = Rows.text(row, "memberId");
+                if (Rows.bool(row, "admitted") && at != null && !at.isBefore(from) && member != null) {
+                    seen.add(Rows.text(row, "id"));
+                    admitted.add(new Admission(MemberId.of(member), at, false));
+                }
+            }
+            for (PendingOperation op : outbox.unconfirmed(session)) {
+                if (op.payload() instanceof OperationPayload.RecordCheckIn c && c.admitted() && c.memberId() != null
+                        && !c.decidedAt().isBefore(from) && !seen.contains(c.checkInId().toString())
+                        && (op.isPending() || op.outcome() == SyncApi.OutcomeStatus.APPLIED)) {
+                    admitted.add(new Admission(c.memberId(), c.decidedAt(), op.isPending()));
+                }
+            }
+            admitted.sort(java.util.Comparator.comparing(Admission::at));
+            return admitted;
+        });
     }
 
     // The last admission: confirmed check-ins, and admissions recorded here not pulled back yet.

@@ -62,6 +62,7 @@ public final class DeskStore implements AutoCloseable {
             sources.addAnnotatedClass(MirrorRow.class);
             sources.addAnnotatedClass(DeviceState.class);
             sources.addAnnotatedClass(OutboxEntry.class);
+            sources.addAnnotatedClass(app.spotter.client.staff.StaffLoginRow.class);
             return new DeskStore(ds, sources.buildMetadata().buildSessionFactory());
         } catch (RuntimeException e) {
             ds.close();

@@ -1,16 +1,25 @@
 package app.spotter.client.sync;
 
+import app.spotter.model.api.AuthApi;
 import app.spotter.model.sync.SyncApi;
 import java.util.List;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.Header;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /** The server's device and sync endpoints (docs/sync.md), as Retrofit calls. */
 public interface SyncEndpoints {
+
+    /** A staff member's own login (not the device's): for the desk's staff login screen. */
+    @POST("api/v1/auth/login")
+    Call<AuthApi.TokenPair> staffLogin(@Body AuthApi.LoginRequest request);
+
+    @GET("api/v1/me")
+    Call<AuthApi.Profile> me(@Header("Authorization") String bearer);
 
     @POST("api/v1/devices/enroll")
     Call<SyncApi.Enrollment> enroll(@Body SyncApi.EnrollRequest request);

@@ -72,11 +72,9 @@ public final class ConflictService {
 
     private static Map<ConflictKind, List<String>> resolutions() {
         Map<ConflictKind, List<String>> m = new EnumMap<>(ConflictKind.class);
-        m.put(ConflictKind.TENTATIVE_BOOKING_LOST, List.of("ACCEPT", "ADD_SEAT"));
-        m.put(ConflictKind.SAME_FIELD_EDIT, List.of("KEEP_SERVER", "TAKE_DEVICE"));
-        m.put(ConflictKind.CREDIT_OVERDRAWN, List.of("CHARGE_MEMBER", "WAIVE"));
-        m.put(ConflictKind.LEASE_EXPIRED_OFFLINE, List.of("KEEP_BOOKING", "CANCEL_BOOKING"));
-        m.put(ConflictKind.OFFLINE_ENTRY_ON_GRACE, List.of("ACKNOWLEDGE"));
+        for (ConflictKind kind : ConflictKind.values()) {
+            m.put(kind, kind.resolutions());
+        }
         return java.util.Collections.unmodifiableMap(m);
     }
 

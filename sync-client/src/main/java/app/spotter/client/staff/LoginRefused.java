@@ -1,0 +1,25 @@
+package app.spotter.client.staff;
+
+/** A staff login the desk turns away; {@link #reason()} is a stable code for the screen. */
+public final class LoginRefused extends RuntimeException {
+
+    public enum Reason {
+        /** The server (or, offline, the cached hash) did not accept the e-mail and password. */
+        WRONG_CREDENTIALS,
+        /** Offline, and this person never logged in at this desk while it was online. */
+        UNKNOWN_OFFLINE,
+        /** Members have no business at the desk's staff screens. */
+        NOT_STAFF
+    }
+
+    private final Reason reason;
+
+    public LoginRefused(Reason reason) {
+        super(reason.name());
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,132 @@
+package app.spotter.client.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.spotter.client.Desk;
+import app.spotter.client.store.DeskStore;
+import app.spotter.client.support.NetworkSwitch;
+import app.spotter.model.access.Role;
+import app.spotter.server.support.TestDatabase;
+import app.spotter.server.support.TestServer;
+import java.time.Clock;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Staff login at the desk against the real server, then through an outage on the cached hash. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffLoginTest {
+
+    private static final String PASSWORD = "front-desk-pass-1";
+
+    private TestServer server;
+    private final NetworkSwitch network = new NetworkSwitch();
+    private DeskStore store;
+    private Desk desk;
+    private String email;
+    private String userId;
+
+    @BeforeAll
+    void startServer() {
+        server = TestServer.start(TestDatabase.H2);
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void newDeskAndStaff() {
+        network.up();
+        store = DeskStore.inMemory("staff_" + UUID.randomUUID().toString().replace("-", ""));
+        desk = new Desk(store, Desk.Settings.of(server.app().baseUrl(),
+                new OkHttpClient.Builder().addInterceptor(network).build(), Clock.systemUTC()));
+        email = "Manager-" + UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
+        String token = server.app().services().accounts()
+                .bootstrapAccount(email, PASSWORD, "Mia Manager", Role.MANAGER, null).accessToken();
+        userId = server.client().get("/api/v1/me", token).text("id");
+    }
+
+    @AfterEach
+    void closeDesk() {
+        desk.close();
+        store.shutdown();
+    }
+
+    @Test
+    void staffWhoLoggedInOnlineCanLogInOfflineWithTheSamePassword() {
+        StaffProfile online = desk.staffLogin(email, PASSWORD);
+        assertFalse(online.offline());
+        assertEquals(userId, online.id().toString());
+        assertEquals(Role.MANAGER, online.role());
+        assertEquals("Mia Manager", online.name());
+
+        network.down();
+        StaffProfile offline = desk.staffLogin(email.toUpperCase(java.util.Locale.ROOT), PASSWORD);
+
+        assertTrue(offline.offline());
+        assertEquals(online.id(), offline.id());
+        assertEquals(Role.MANAGER, offline.role());
+        assertTrue(network.refusedCalls() > 0, "the desk tried the server first");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOfflineToo() {
+        desk.staffLogin(email, PASSWORD);
+        network.down();
+
+        LoginRefused refused = assertThrows(LoginRefused.class, () -> desk.staffLogin(email, "not-the-password"));
+
+        assertEquals(LoginRefused.Reason.WRONG_CREDENTIALS, refused.reason());
+    }
+
+    @Test
+    void someoneWhoNeverLoggedInHereCannotLogInOffline() {
+        network.down();
+
+        LoginRefused refused = assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD));
+
+        assertEquals(LoginRefused.Reason.UNKNOWN_OFFLINE, refused.reason());
+    }
+
+    @Test
+    void aWrongPasswordOnlineIsRefusedAndNotCached() {
+        LoginRefused refused = assertThrows(LoginRefused.class, () -> desk.staffLogin(email, "not-the-password"));
+        assertEquals(LoginRefused.Reason.WRONG_CREDENTIALS, refused.reason());
+
+        network.down();
+        assertEquals(LoginRefused.Reason.UNKNOWN_OFFLINE,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, "not-the-password")).reason());
+    }
+
+    @Test
+    void aLoginTheServerRefusesForgetsTheCachedOne() {
+        desk.staffLogin(email, PASSWORD);
+        // e.g. the password was changed elsewhere: the old one is refused online...
+        assertThrows(LoginRefused.class, () -> desk.staffLogin(email, "an-old-password"));
+
+        network.down();
+        // ...and no longer opens the desk offline either, until the next successful online login.
+        assertEquals(LoginRefused.Reason.UNKNOWN_OFFLINE,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD)).reason());
+    }
+
+    @Test
+    void membersCannotLogInAtTheDesk() {
+        String memberEmail = "member-" + UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
+        server.app().services().accounts().bootstrapAccount(memberEmail, PASSWORD, "Max Member", Role.MEMBER, null);
+
+        LoginRefused refused = assertThrows(LoginRefused.class, () -> desk.staffLogin(memberEmail, PASSWORD));
+
+        assertEquals(LoginRefused.Reason.NOT_STAFF, refused.reason());
+    }
+}
