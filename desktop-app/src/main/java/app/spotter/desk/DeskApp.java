@@ -122,6 +122,14 @@ public final class DeskApp implements AutoCloseable {
     }
 
     private ManagerPin managerPin() {
+        if (settings.managerPin() != null) {
+            try {
+                return ManagerPin.parse(settings.managerPin());
+            } catch (IllegalArgumentException unreadable) {
+                // a settings file from before PINs were stored this way: start over with the demo PIN
+                settings.managerPin(null);
+            }
+        }
         if (settings.managerPin() == null) {
             // Until a manager sets one, the kiosk opens with the demo PIN; the settings file says so.
             settings.managerPin(ManagerPin.of(DEMO_MANAGER_PIN).stored());

@@ -33,14 +33,14 @@ public final class MemberStandings {
         this.desk = desk;
     }
 
-    /** The standing on the membership the decision used, else on the member's first membership. */
+    /** The standing on the membership the decision used, else on the one the shared rules would pick today. */
     public Standing of(MemberId memberId, MembershipId used) {
         return desk.store().inTransaction(session -> {
             List<MembershipSnapshot> memberships = desk.members().memberships(session, memberId,
                     outbox.unconfirmed(session));
             Optional<MembershipSnapshot> shown = memberships.stream()
                     .filter(m -> used != null && m.id().equals(used)).findFirst()
-                    .or(() -> memberships.stream().findFirst());
+                    .or(() -> app.spotter.model.membership.MembershipRules.best(memberships, java.time.LocalDate.now()));
             if (shown.isEmpty()) {
                 return Standing.NONE;
             }

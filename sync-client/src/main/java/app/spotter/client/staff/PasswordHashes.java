@@ -10,8 +10,9 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * PBKDF2-HMAC-SHA256 from the JDK (no extra dependency on the desk), 210,000 iterations as OWASP
  * recommends, a random 16-byte salt per hash. Stored as {@code pbkdf2-sha256$iterations$salt$hash}.
+ * Used for cached staff logins and the kiosk's manager PIN.
  */
-final class PasswordHashes {
+public final class PasswordHashes {
 
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int ITERATIONS = 210_000;
@@ -20,7 +21,7 @@ final class PasswordHashes {
     private PasswordHashes() {
     }
 
-    static String hash(String password) {
+    public static String hash(String password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
@@ -28,7 +29,7 @@ final class PasswordHashes {
                 + b64.encodeToString(derive(password, salt, ITERATIONS));
     }
 
-    static boolean matches(String password, String stored) {
+    public static boolean matches(String password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !PREFIX.equals(parts[0])) {
             return false;

@@ -178,12 +178,17 @@ public final class StudioService {
                 bySession.computeIfAbsent(s.sessionId(), k -> new ArrayList<>()).add(s);
             }
         }
-        return tx.inTransaction(session -> bySession.keySet().stream()
-                .map(id -> schedule.session(null, id, zone).session())
-                .filter(s -> s.kind() == SessionKind.CLASS)
+        return tx.inTransaction(session -> {
+            // one read of the offerings, not one per listed session
+            Map<SessionId, SessionView> offerings = new java.util.HashMap<>();
+            schedule.sessions(null, null).forEach(s -> offerings.put(s.id(), s));
+            return bySession.keySet().stream()
+                .map(offerings::get)
+                .filter(s -> s != null && s.kind() == SessionKind.CLASS)
                 .map(s -> new StudioApi.Session(s.id().value(), s.title(), s.description(), instructor(session, s),
                         bySession.get(s.id()).stream().map(v -> slot(v, null)).toList()))
-                .toList());
+                .toList();
+        });
     }
 
     /** One session's upcoming slots, for anyone. */
