@@ -169,7 +169,8 @@ public final class SpotterApp implements AutoCloseable {
         app.spotter.server.sync.feed.ChangeCapture.install(database.sessionFactory(), tx, synced, clock);
         var feed = new app.spotter.server.sync.feed.ChangeFeedService(tx,
                 new app.spotter.server.sync.feed.ChangeFeedRepository(), synced, clock,
-                java.time.Duration.ofDays(config.feedRetentionDays()));
+                java.time.Duration.ofDays(config.feedRetentionDays()),
+                new app.spotter.server.sync.feed.SyncWindows(config.syncHorizonWeeks()));
         var feedPoke = new app.spotter.server.sync.feed.FeedPoke(feed::position,
                 java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(15));
         resources.add(feedPoke);
@@ -225,6 +226,7 @@ public final class SpotterApp implements AutoCloseable {
             SessionRecord offering = slot == null ? null : session.find(SessionRecord.class, slot.sessionId);
             return offering == null ? null : offering.locationId;
         });
+        synced.windowBySlot("seatLease", "slotId");
         synced.register("conflict", app.spotter.server.conflicts.ConflictRecord.class, null);
         var conflicts = new app.spotter.server.conflicts.ConflictService(tx, json, members, scheduleRepository,
                 membershipRepository, bookings, audit, clock);
@@ -239,7 +241,8 @@ public final class SpotterApp implements AutoCloseable {
                 new app.spotter.server.sync.appliers.FreezeMembershipApplier(membershipService),
                 new app.spotter.server.sync.appliers.ResolveConflictApplier(conflicts)));
         new app.spotter.server.sync.SyncHandler(new app.spotter.server.sync.PushService(tx, appliers, rolePermissions, json,
-                clock), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository, clock), json).register(routes);
+                clock), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository,
+                waitlistPromotion, clock), json).register(routes);
         new app.spotter.server.conflicts.ConflictHandler(conflicts, json).register(routes);
 
         // Meta: health and the API description, built from the route list so it cannot drift.

@@ -93,18 +93,45 @@ public final class SyncApi {
     }
 
     /**
+     * The time window of the schedule a desk holds: slots (with their bookings, waitlist and seat
+     * leases) that start in {@code [from, until)}. The server moves it with the clock (from the day
+     * before today to some weeks ahead, in the location's zone); members, memberships, plans,
+     * credits, check-ins and conflicts are not windowed.
+     */
+    public record SyncWindow(Instant from, Instant until) {
+        /** Whether a slot starting at {@code startsAt} is inside. */
+        public boolean contains(Instant startsAt) {
+            return !startsAt.isBefore(from) && startsAt.isBefore(until);
+        }
+    }
+
+    /**
      * A page of the change feed after the device's cursor. {@code resetRequired} when the cursor is
      * older than the feed keeps: the device takes a snapshot and continues from its position.
+     * {@code window} is what the device holds once it applied the page (it keeps {@code window.until}
+     * and sends it with its next pull, and drops rows of slots outside); null from an older server.
      */
-    public record PullResponse(List<Change> changes, long cursor, boolean hasMore, boolean resetRequired) {
+    public record PullResponse(List<Change> changes, long cursor, boolean hasMore, boolean resetRequired,
+                               SyncWindow window) {
+        public PullResponse(List<Change> changes, long cursor, boolean hasMore, boolean resetRequired) {
+            this(changes, cursor, hasMore, resetRequired, null);
+        }
+
         @JsonIgnore
         public boolean isEmpty() {
             return changes.isEmpty();
         }
     }
 
-    /** A page of the full state of one entity type, for a new device or a reset. */
-    public record SnapshotPage(String entityType, List<Map<String, Object>> rows, String nextAfter, long position) {
+    /**
+     * A page of the full state of one entity type, for a new device or a reset; windowed types
+     * (slot, booking, seatLease) hold the rows of {@code window} only.
+     */
+    public record SnapshotPage(String entityType, List<Map<String, Object>> rows, String nextAfter, long position,
+                               SyncWindow window) {
+        public SnapshotPage(String entityType, List<Map<String, Object>> rows, String nextAfter, long position) {
+            this(entityType, rows, nextAfter, position, null);
+        }
     }
 
     // --- seat escrow --------------------------------------------------------------------

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param maxPoolSize      SPOTTER_DB_POOL_SIZE
  * @param feedRetentionDays SPOTTER_FEED_RETENTION_DAYS (default 14): how long the sync change feed keeps a change;
  *                         a desk offline for longer takes a snapshot
+ * @param syncHorizonWeeks SPOTTER_SYNC_HORIZON_WEEKS (default 4): how many weeks of the schedule ahead a desk
+ *                         holds (slots with their bookings and leases); the window moves with the clock
  */
 public record ServerConfig(
         String databaseUrl,
@@ -33,7 +35,8 @@ public record ServerConfig(
         Path dataDir,
         boolean demoData,
         int maxPoolSize,
-        int feedRetentionDays) {
+        int feedRetentionDays,
+        int syncHorizonWeeks) {
 
     public static final String DEFAULT_ZONE = "Asia/Kolkata";
 
@@ -56,7 +59,21 @@ public record ServerConfig(
                 dataDir,
                 Boolean.parseBoolean(env.getOrDefault("SPOTTER_DEMO_DATA", "false")),
                 Integer.parseInt(env.getOrDefault("SPOTTER_DB_POOL_SIZE", "16")),
-                Integer.parseInt(env.getOrDefault("SPOTTER_FEED_RETENTION_DAYS", "14")));
+                Integer.parseInt(env.getOrDefault("SPOTTER_FEED_RETENTION_DAYS", "14")),
+                positive("SPOTTER_SYNC_HORIZON_WEEKS", env.getOrDefault("SPOTTER_SYNC_HORIZON_WEEKS", "4")));
+    }
+
+    private static int positive(String name, String raw) {
+        int value;
+        try {
+            value = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of weeks, not '" + raw + "'");
+        }
+        if (value < 1 || value > 52) {
+            throw new IllegalArgumentException(name + " must be between 1 and 52 weeks, not " + value);
+        }
+        return value;
     }
 
     public boolean isH2() {
@@ -65,11 +82,11 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(databaseUrl, databaseUser, databasePassword, newPort, jwtSecret, encryptionKey,
-                defaultZone, dataDir, demoData, maxPoolSize, feedRetentionDays);
+                defaultZone, dataDir, demoData, maxPoolSize, feedRetentionDays, syncHorizonWeeks);
     }
 
     public ServerConfig withDemoData(boolean demo) {
         return new ServerConfig(databaseUrl, databaseUser, databasePassword, port, jwtSecret, encryptionKey,
-                defaultZone, dataDir, demo, maxPoolSize, feedRetentionDays);
+                defaultZone, dataDir, demo, maxPoolSize, feedRetentionDays, syncHorizonWeeks);
     }
 }

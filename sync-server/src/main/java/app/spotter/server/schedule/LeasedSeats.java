@@ -29,4 +29,23 @@ public final class LeasedSeats {
                 .setParameter("s", slot.id).setParameter("now", now).executeUpdate();
         slot.seatsLeased = Math.max(0, slot.seatsLeased - unused.intValue());
     }
+
+    /**
+     * Releases every lease of the slot, expired or not: a cancelled slot has no seats to escrow, and
+     * its leases must not sit in {@code seats_leased} until they expire. The leases are changed one
+     * by one (not in bulk) so that desks see them returned in the change feed. Call with the slot's
+     * row lock held.
+     */
+    public static void releaseAll(Session session, TimeSlotRecord slot, Instant now) {
+        int unused = 0;
+        for (var lease : session.createSelectionQuery(
+                        "from SeatLeaseRecord l where l.slotId = :s and l.returnedAt is null order by l.id",
+                        app.spotter.server.sync.leases.SeatLeaseRecord.class)
+                .setParameter("s", slot.id).getResultList()) {
+            // expired but not yet released leases are still counted on the slot, like live ones
+            unused += lease.seats - lease.used;
+            lease.returnedAt = now;
+        }
+        slot.seatsLeased = Math.max(0, slot.seatsLeased - unused);
+    }
 }

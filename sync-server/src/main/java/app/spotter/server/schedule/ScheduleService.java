@@ -341,6 +341,8 @@ public final class ScheduleService {
         SlotSnapshot before = snapshot(t);
         t.status = SlotStatus.CANCELLED.name();
         cancellation.cancelBookingsOf(session, t, caller, now);
+        // desks' escrowed seats go back at once, not when the leases expire
+        LeasedSeats.releaseAll(session, t, now);
         audit.record(session, caller, "SLOT_CANCELLED", "TimeSlot", t.id, before, snapshot(t));
     }
 

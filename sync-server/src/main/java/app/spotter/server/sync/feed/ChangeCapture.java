@@ -92,6 +92,7 @@ public final class ChangeCapture implements PostInsertEventListener, PostUpdateE
             r.kind = c.kind.name();
             r.data = c.kind == ChangeKind.DELETE ? null : synced.write(synced.row(c.type, c.entity));
             r.locationId = locationOf(session, c);
+            r.slotStartsAt = c.type.slotStartsAt(session, c.entity);
             rows.add(r);
         }
         pending.changes.clear();

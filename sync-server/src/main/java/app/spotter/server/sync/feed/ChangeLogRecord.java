@@ -25,6 +25,9 @@ public class ChangeLogRecord {
     public String data;
     @Column(name = "location_id")
     public UUID locationId;
+    /** When the slot this row belongs to starts (a slot, booking or seat lease), null for rows not windowed. */
+    @Column(name = "slot_starts_at")
+    public Instant slotStartsAt;
     @Column(name = "committed_at", nullable = false)
     public Instant committedAt;
 }

@@ -24,7 +24,8 @@ public final class SyncFeedHandler {
 
     public void register(Routes routes) {
         routes.get("/api/v1/sync/pull", Access.device(),
-                "Committed changes after the device's cursor, in commit order (?after=&limit=1..1000)", this::pull)
+                "Committed changes after the device's cursor, in commit order, inside the device's schedule window "
+                        + "(?after=&heldUntil=<end of the window held>&limit=1..1000)", this::pull)
                 .returns(200, PullResponse.class);
         routes.get("/api/v1/sync/snapshot", Access.device(),
                 "A page of the current rows of one entity type (?entityType=&after=&limit=1..1000)", this::snapshot)
@@ -35,7 +36,7 @@ public final class SyncFeedHandler {
 
     private void pull(Context ctx) {
         DeviceCaller device = DeviceCaller.of(ctx);
-        ctx.json(feed.pull(device.locationId(), longQuery(ctx, "after"),
+        ctx.json(feed.pull(device.locationId(), device.zone(), longQuery(ctx, "after"), instantQuery(ctx, "heldUntil"),
                 Params.intQuery(ctx, "limit", DEFAULT_LIMIT, 1, ChangeFeedService.MAX_LIMIT)));
     }
 
@@ -43,8 +44,20 @@ public final class SyncFeedHandler {
         DeviceCaller device = DeviceCaller.of(ctx);
         String type = Params.query(ctx, "entityType")
                 .orElseThrow(() -> ApiException.validation("entityType", "entityType is required"));
-        ctx.json(feed.snapshot(device.locationId(), type, ctx.queryParam("after"),
+        ctx.json(feed.snapshot(device.locationId(), device.zone(), type, ctx.queryParam("after"),
                 Params.intQuery(ctx, "limit", DEFAULT_LIMIT, 1, ChangeFeedService.MAX_LIMIT)));
+    }
+
+    private static java.time.Instant instantQuery(Context ctx, String name) {
+        String raw = Params.query(ctx, name).orElse(null);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.validation(name, name + " must be an ISO-8601 instant such as 2026-03-29T22:00:00Z");
+        }
     }
 
     private static long longQuery(Context ctx, String name) {

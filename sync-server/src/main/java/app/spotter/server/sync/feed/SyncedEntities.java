@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,11 +50,42 @@ public final class SyncedEntities {
         void shape(E row, Map<String, Object> json);
     }
 
-    /** One synced entity type. Its entity has a UUID field {@code id}. */
-    public record SyncedType<E>(String name, Class<E> entity, LocationOf<E> location, RowShape<E> shape) {
+    /**
+     * One synced entity type. Its entity has a UUID field {@code id}. {@code slotField} names its
+     * public UUID field holding the slot it belongs to ({@code id} for the slot itself) when its rows
+     * follow the schedule window (docs/sync.md "Pull"); null when every row is sent whatever its time.
+     */
+    public record SyncedType<E>(String name, Class<E> entity, LocationOf<E> location, RowShape<E> shape,
+                                String slotField) {
 
         UUID locationOf(Session session, Object row) {
             return location == null ? null : location.of(session, entity.cast(Hibernate.unproxy(row)));
+        }
+
+        public boolean windowed() {
+            return slotField != null;
+        }
+
+        /** When the slot of this row starts, or null when the type is not windowed (or the slot is gone). */
+        Instant slotStartsAt(Session session, Object row) {
+            if (slotField == null) {
+                return null;
+            }
+            Object entityRow = Hibernate.unproxy(row);
+            if (entityRow instanceof TimeSlotRecord slot) {
+                return slot.startsAt;
+            }
+            UUID slotId = slotIdOf(entityRow);
+            TimeSlotRecord slot = slotId == null ? null : session.find(TimeSlotRecord.class, slotId);
+            return slot == null ? null : slot.startsAt;
+        }
+
+        UUID slotIdOf(Object row) {
+            try {
+                return (UUID) entity.getField(slotField).get(Hibernate.unproxy(row));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(entity.getSimpleName() + " has no public field " + slotField, e);
+            }
         }
     }
 
@@ -93,6 +126,8 @@ public final class SyncedEntities {
             return slot == null ? null : sessionLocation(session, slot.sessionId);
         });
         s.register("checkIn", CheckInRecord.class, (session, c) -> c.locationId);
+        s.windowBySlot("slot", "id");
+        s.windowBySlot("booking", "slotId");
         return s;
     }
 
@@ -110,10 +145,41 @@ public final class SyncedEntities {
         if (table != null && NEVER_SYNCED.contains(table.name())) {
             throw new IllegalArgumentException(table.name() + " rows never leave the server");
         }
-        SyncedType<E> type = new SyncedType<>(name, entity, location, shape);
+        SyncedType<E> type = new SyncedType<>(name, entity, location, shape, null);
         if (byName.putIfAbsent(name, type) != null || byClass.putIfAbsent(entity, type) != null) {
             throw new IllegalArgumentException("Already synced: " + name + " / " + entity.getSimpleName());
         }
+    }
+
+    /**
+     * Makes a registered type follow the schedule window: its rows go to a desk only while the slot
+     * named by its public UUID field {@code slotField} starts inside the desk's window.
+     */
+    public void windowBySlot(String name, String slotField) {
+        SyncedType<?> type = byName.get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("Not synced: " + name);
+        }
+        try {
+            if (type.entity().getField(slotField).getType() != UUID.class) {
+                throw new IllegalArgumentException(slotField + " of " + name + " is not a UUID");
+            }
+        } catch (NoSuchFieldException e) {
+            throw new IllegalArgumentException(type.entity().getSimpleName() + " has no public field " + slotField, e);
+        }
+        SyncedType<?> windowed = windowed(type, slotField);
+        byName.put(name, windowed);
+        byClass.put(type.entity(), windowed);
+    }
+
+    private static <E> SyncedType<E> windowed(SyncedType<E> t, String slotField) {
+        return new SyncedType<>(t.name(), t.entity(), t.location(), t.shape(), slotField);
+    }
+
+    /** The windowed types (slot, booking, seat lease...). */
+    public List<SyncedType<?>> windowedTypes() {
+        return byName.values().stream().filter(SyncedType::windowed)
+                .sorted(java.util.Comparator.comparing(SyncedType::name)).toList();
     }
 
     public Optional<SyncedType<?>> byName(String name) {

@@ -4,6 +4,7 @@ import app.spotter.model.common.SlotId;
 import app.spotter.model.schedule.SlotStatus;
 import app.spotter.model.sync.SyncApi;
 import app.spotter.server.auth.DeviceCaller;
+import app.spotter.server.bookings.WaitlistPromotion;
 import app.spotter.server.db.Transactions;
 import app.spotter.server.http.ApiException;
 import app.spotter.server.schedule.LeasedSeats;
@@ -32,11 +33,13 @@ public final class LeaseService {
 
     private final Transactions tx;
     private final ScheduleRepository schedule;
+    private final WaitlistPromotion promotion;
     private final Clock clock;
 
-    public LeaseService(Transactions tx, ScheduleRepository schedule, Clock clock) {
+    public LeaseService(Transactions tx, ScheduleRepository schedule, WaitlistPromotion promotion, Clock clock) {
         this.tx = tx;
         this.schedule = schedule;
+        this.promotion = promotion;
         this.clock = clock;
     }
 
@@ -103,7 +106,12 @@ public final class LeaseService {
         });
     }
 
-    /** Gives back the unused seats of the device's leases; the device's remaining leases are answered. */
+    /**
+     * Gives back the unused seats of the device's leases; the device's remaining leases are answered.
+     * A desk calls it when it reconnects, after pushing its outbox (so the bookings it made on a lease
+     * offline are counted as used first). Seats that come back go to the slot's waitlist at once, in
+     * this transaction, like any other freed seat; the rest are free for whoever books next.
+     */
     public SyncApi.LeaseGrant giveBack(DeviceCaller device, SyncApi.LeaseReturn r) {
         if (r.leaseIds() == null) {
             throw ApiException.validation("leaseIds", "leaseIds is required");
@@ -124,6 +132,7 @@ public final class LeaseService {
             for (UUID slotId : slotIds) {
                 TimeSlotRecord slot = schedule.lockSlot(session, slotId);
                 LeasedSeats.releaseExpired(session, slot, now);
+                int leasedBefore = slot.seatsLeased;
                 for (SeatLeaseRecord lease : session.createSelectionQuery(
                                 "from SeatLeaseRecord l where l.slotId = :s and l.deviceId = :d and l.returnedAt is null",
                                 SeatLeaseRecord.class)
@@ -133,6 +142,9 @@ public final class LeaseService {
                         slot.seatsLeased = Math.max(0, slot.seatsLeased - (lease.seats - lease.used));
                         lease.returnedAt = now;
                     }
+                }
+                if (slot.seatsLeased < leasedBefore) {
+                    promotion.fill(session, slot, null, now);
                 }
             }
             List<SyncApi.SeatLease> remaining = session.createSelectionQuery("""
