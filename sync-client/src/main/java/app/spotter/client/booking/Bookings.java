@@ -251,6 +251,9 @@ public final class Bookings {
                 continue;
             }
             UUID leaseId = UUID.fromString(Rows.text(row, row.containsKey("leaseId") ? "leaseId" : "id"));
+            if (row.get("returnedAt") != null || app.spotter.client.store.LeaseReturns.listed(session, leaseId.toString())) {
+                continue; // given back (or being given back after an outage): its seats are not this desk's
+            }
             int free = Rows.integer(row, "seats", 0) - Rows.integer(row, "used", 0);
             for (PendingOperation op : ops) {
                 if (op.payload() instanceof OperationPayload.BookSeat b && leaseId.equals(b.leaseId())

@@ -55,6 +55,14 @@ public class DeviceState {
     @Column(name = "last_sync_at")
     public Instant lastSyncAt;
 
+    /** Start of the schedule window the mirror holds (slots starting before it are dropped), null before the first. */
+    @Column(name = "window_from")
+    public Instant windowFrom;
+
+    /** End of the schedule window the mirror holds, sent with every pull; null before the first. */
+    @Column(name = "held_until")
+    public Instant heldUntil;
+
     public boolean isEnrolled() {
         return deviceId != null;
     }

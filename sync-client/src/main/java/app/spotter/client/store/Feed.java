@@ -25,6 +25,9 @@ public final class Feed {
     public static final List<String> ENTITY_TYPES = List.of(LOCATION, PLAN, MEMBER, MEMBERSHIP, MEMBERSHIP_FREEZE,
             CREDIT_ENTRY, SESSION, SLOT, BOOKING, CHECK_IN, SEAT_LEASE, CONFLICT);
 
+    /** The types that follow the schedule window: a slot and the rows that belong to it (their slotId). */
+    public static final List<String> WINDOWED = List.of(SLOT, BOOKING, SEAT_LEASE);
+
     private Feed() {
     }
 }

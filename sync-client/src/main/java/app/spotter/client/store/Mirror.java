@@ -52,6 +52,29 @@ public final class Mirror {
         }
     }
 
+    /**
+     * Drops the slots that start outside {@code [from, until)} and the rows that belong to them
+     * (bookings, waitlist, seat leases): the server's window moved past them and sends no more of
+     * their changes. Returns how many slots went.
+     */
+    public int keepWindow(Session session, java.time.Instant from, java.time.Instant until) {
+        java.util.List<String> outside = new java.util.ArrayList<>();
+        for (MirrorRow row : session.createSelectionQuery("from MirrorRow where entityType = :type", MirrorRow.class)
+                .setParameter("type", Feed.SLOT).getResultList()) {
+            java.time.Instant startsAt = Rows.instant(data(row), "startsAt");
+            if (startsAt != null && (startsAt.isBefore(from) || !startsAt.isBefore(until))) {
+                outside.add(row.entityId);
+            }
+        }
+        for (int i = 0; i < outside.size(); i += 500) {
+            session.createMutationQuery("delete from MirrorRow where entityType in (:types) and slotId in (:slots)")
+                    .setParameter("types", Feed.WINDOWED)
+                    .setParameter("slots", outside.subList(i, Math.min(outside.size(), i + 500)))
+                    .executeUpdate();
+        }
+        return outside.size();
+    }
+
     public void clear(Session session) {
         session.createMutationQuery("delete from MirrorRow").executeUpdate();
     }

@@ -31,7 +31,8 @@ public interface SyncEndpoints {
     Call<SyncApi.PushResponse> push(@Body SyncApi.PushRequest request);
 
     @GET("api/v1/sync/pull")
-    Call<SyncApi.PullResponse> pull(@Query("after") long after, @Query("limit") int limit);
+    Call<SyncApi.PullResponse> pull(@Query("after") long after, @Query("heldUntil") String heldUntil,
+                                    @Query("limit") int limit);
 
     @GET("api/v1/sync/snapshot")
     Call<SyncApi.SnapshotPage> snapshot(@Query("entityType") String entityType, @Query("after") String after,

@@ -5,6 +5,7 @@ import app.spotter.client.outbox.OutboxEntry;
 import app.spotter.client.store.DeskStore;
 import app.spotter.client.store.DeviceState;
 import app.spotter.client.store.Feed;
+import app.spotter.client.store.LeaseReturns;
 import app.spotter.client.store.Mirror;
 import app.spotter.model.common.DeviceId;
 import app.spotter.model.sync.DeviceKind;
@@ -84,15 +85,22 @@ public final class SyncEngine {
      * was done before that is kept.
      */
     public void syncOnce() {
+        // Offline until now (the last round found no server, or the desk just started): the leases
+        // taken before the outage go back once the outbox is in, and fresh ones are taken below.
+        boolean reconnecting = !status.online();
         publish(new SyncStatus(status.online(), pendingCount(), status.lastSuccessfulSync(), true));
         try {
             push();
+            if (reconnecting) {
+                giveBackLeases();
+            }
             boolean reset = pull();
             if (reset) {
                 // The server may have lost nothing, but the desk re-sends what it has not heard back on.
                 push();
             }
             topUpLeases();
+            forgetReturnedLeases();
             java.time.Instant now = clock.instant();
             store.run(session -> session.find(DeviceState.class, DeviceState.ID).lastSyncAt = now);
             publish(new SyncStatus(true, pendingCount(), now, false));
@@ -152,8 +160,9 @@ public final class SyncEngine {
         long decidedBefore = store.inTransaction(outbox::lastDecidedSequence);
         boolean reset = false;
         while (true) {
-            long cursor = store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).pullCursor);
-            SyncApi.PullResponse page = ServerConnection.execute(server.authorized().pull(cursor, PULL_PAGE));
+            DeviceState held = store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID));
+            SyncApi.PullResponse page = ServerConnection.execute(server.authorized().pull(held.pullCursor,
+                    held.heldUntil == null ? null : held.heldUntil.toString(), PULL_PAGE));
             if (page.resetRequired()) {
                 if (reset) {
                     throw new ServerUnavailable("The server asks for a reset again right after one", 409, null);
@@ -167,6 +176,9 @@ public final class SyncEngine {
                 DeviceState state = session.find(DeviceState.class, DeviceState.ID);
                 // Cursors never go backwards, whatever a confused answer says.
                 state.pullCursor = Math.max(state.pullCursor, page.cursor());
+                if (page.window() != null) {
+                    holdWindow(session, state, page.window().from(), page.window().until());
+                }
             });
             if (!page.hasMore() || page.changes().isEmpty()) {
                 store.run(session -> {
@@ -190,6 +202,8 @@ public final class SyncEngine {
         }
         List<Loaded> rows = new ArrayList<>();
         long smallest = Long.MAX_VALUE;
+        java.time.Instant windowFrom = null;
+        java.time.Instant windowUntil = null;
         for (String entityType : Feed.ENTITY_TYPES) {
             String after = null;
             do {
@@ -205,6 +219,11 @@ public final class SyncEngine {
                     throw e;
                 }
                 smallest = Math.min(smallest, page.position());
+                if (page.window() != null) {
+                    windowFrom = windowFrom == null || page.window().from().isAfter(windowFrom) ? page.window().from() : windowFrom;
+                    windowUntil = windowUntil == null || page.window().until().isBefore(windowUntil)
+                            ? page.window().until() : windowUntil;
+                }
                 for (Map<String, Object> row : page.rows()) {
                     rows.add(new Loaded(entityType, row, page.position()));
                 }
@@ -212,13 +231,79 @@ public final class SyncEngine {
             } while (after != null);
         }
         long cursor = smallest == Long.MAX_VALUE ? 0 : smallest;
+        java.time.Instant from = windowFrom;
+        java.time.Instant until = windowUntil;
         store.run(session -> {
             mirror.clear(session);
             for (Loaded loaded : rows) {
                 mirror.upsert(session, loaded.entityType(), idOf(loaded.entityType(), loaded.row()), loaded.row(),
                         loaded.position());
             }
-            session.find(DeviceState.class, DeviceState.ID).pullCursor = cursor;
+            DeviceState state = session.find(DeviceState.class, DeviceState.ID);
+            state.pullCursor = cursor;
+            state.windowFrom = null;
+            state.heldUntil = null;
+            if (from != null) {
+                // the narrowest window of the pages (midnight may pass between them); the next pull
+                // catches up whatever lies beyond it
+                holdWindow(session, state, from, until);
+            }
+        });
+    }
+
+    /** The mirror holds the slots of [from, until) from now on: what lies outside goes. */
+    private void holdWindow(org.hibernate.Session session, DeviceState state, java.time.Instant from,
+                            java.time.Instant until) {
+        if (from.equals(state.windowFrom) && until.equals(state.heldUntil)) {
+            return;
+        }
+        int dropped = mirror.keepWindow(session, from, until);
+        if (dropped > 0) {
+            LOG.debug("{} slots left the schedule window [{}, {})", dropped, from, until);
+        }
+        state.windowFrom = from;
+        state.heldUntil = until;
+    }
+
+    /**
+     * After an outage: lists every lease of this desk as being given back (from then on no booking
+     * is confirmed on it here), pushes what was booked on them, then returns them; the server gives
+     * their unused seats back to the pool (and the waitlist) at once. A failure on the way leaves the
+     * list, and the next round after reconnecting sends it again.
+     */
+    void giveBackLeases() {
+        List<java.util.UUID> leaseIds = store.inTransaction(session -> {
+            // the same lock as a local booking: a booking decided before this listing is in the outbox
+            DeviceState state = session.find(DeviceState.class, DeviceState.ID, org.hibernate.LockMode.PESSIMISTIC_WRITE);
+            java.time.Instant now = clock.instant();
+            for (Map<String, Object> lease : mirror.all(session, Feed.SEAT_LEASE)) {
+                String id = app.spotter.client.store.Rows.text(lease, lease.containsKey("leaseId") ? "leaseId" : "id");
+                if (state.deviceId != null && state.deviceId.equals(app.spotter.client.store.Rows.text(lease, "deviceId"))
+                        && lease.get("returnedAt") == null && !LeaseReturns.listed(session, id)) {
+                    LeaseReturns.list(session, id, now);
+                }
+            }
+            return LeaseReturns.all(session).stream().map(java.util.UUID::fromString).toList();
+        });
+        if (leaseIds.isEmpty()) {
+            return;
+        }
+        push();
+        returnLeases(leaseIds);
+        LOG.info("Gave back {} seat leases after reconnecting", leaseIds.size());
+    }
+
+    /** Drops listed returns the server has confirmed (the pulled lease shows it returned) or that lapsed. */
+    void forgetReturnedLeases() {
+        store.run(session -> {
+            java.time.Instant now = clock.instant();
+            for (String id : LeaseReturns.all(session)) {
+                var lease = mirror.find(session, Feed.SEAT_LEASE, id);
+                java.time.Instant expires = lease.map(l -> app.spotter.client.store.Rows.instant(l, "expiresAt")).orElse(null);
+                if (lease.isEmpty() || lease.get().get("returnedAt") != null || expires == null || !expires.isAfter(now)) {
+                    LeaseReturns.forget(session, id);
+                }
+            }
         });
     }
 
