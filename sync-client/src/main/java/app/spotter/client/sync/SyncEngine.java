@@ -309,8 +309,16 @@ public final class SyncEngine {
 
     /** Asks for seats on the location's upcoming slots and mirrors the grant at once. */
     void topUpLeases() {
+        holdSeats(List.of(), SEATS_PER_SLOT);
+    }
+
+    /**
+     * Tops this desk's leases up to {@code seatsPerSlot} on the given slots (none: the location's
+     * upcoming slots), e.g. more seats of a class ahead of a planned outage; the server caps it.
+     */
+    public void holdSeats(List<app.spotter.model.common.SlotId> slotIds, int seatsPerSlot) {
         SyncApi.LeaseGrant grant = ServerConnection.execute(
-                server.authorized().leases(new SyncApi.LeaseRequest(List.of(), SEATS_PER_SLOT)));
+                server.authorized().leases(new SyncApi.LeaseRequest(slotIds, seatsPerSlot)));
         if (grant == null || grant.leases() == null) {
             return;
         }

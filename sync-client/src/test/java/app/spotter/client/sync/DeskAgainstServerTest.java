@@ -13,6 +13,7 @@ import app.spotter.client.checkin.CheckInResult;
 import app.spotter.client.outbox.OutboxEntry;
 import app.spotter.client.store.DeskStore;
 import app.spotter.client.store.DeviceState;
+import app.spotter.client.support.MutableClock;
 import app.spotter.client.support.NetworkSwitch;
 import app.spotter.model.access.Role;
 import app.spotter.model.checkin.CheckInReason;
@@ -93,6 +94,94 @@ abstract class DeskAgainstServerTest {
         desks.add(desk);
         desk.enroll(code.text("code"), "Front desk " + desks.size(), DeviceKind.FRONT_DESK);
         return desk;
+    }
+
+    private Desk enrolledDesk(okhttp3.Interceptor network, String baseUrl, Clock clock) {
+        ApiClient.Response code = api.post("/api/v1/devices/pairing-codes", Map.of("locationId", location), manager);
+        assertEquals(201, code.status(), code.toString());
+        DeskStore store = DeskStore.inMemory("it_" + UUID.randomUUID().toString().replace("-", ""));
+        stores.add(store);
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(network).build();
+        Desk desk = new Desk(store, Desk.Settings.of(baseUrl, http, clock));
+        desks.add(desk);
+        desk.enroll(code.text("code"), "Front desk " + desks.size(), DeviceKind.FRONT_DESK);
+        return desk;
+    }
+
+    private long onServer(String sql, SlotId slot) {
+        return gym.count(sql, slot.value());
+    }
+
+    @Test
+    void aDeskBackFromAnOutageGivesBackItsUnusedSeatsAndAnotherDesksWaitlistGetsThemBeforeExpiry() {
+        newGym();
+        NetworkSwitch network = new NetworkSwitch();
+        Desk a = enrolledDesk(network);
+        Desk b = enrolledDesk(new NetworkSwitch());
+        SlotId slot = slot(3, tomorrow());
+        MemberId first = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        MemberId second = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        MemberId walkIn = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        a.syncOnce();
+        // a manager asked desk A for every seat of the class ahead of a planned outage
+        a.engine().holdSeats(List.of(slot), 3);
+        assertEquals(3, onServer("select seats_leased from time_slot where id = ?", slot));
+        b.syncOnce();
+        BookingResult waitingFirst = b.bookings().book(frontDesk, slot, first, true);
+        BookingResult waitingSecond = b.bookings().book(frontDesk, slot, second, true);
+        b.syncOnce();
+        assertEquals("WAITLISTED", bookingStatusOnServer(waitingFirst.bookingId()), "desk A holds every seat: "
+                + waitingFirst + " " + b.bookings().find(waitingFirst.bookingId()));
+        assertEquals("WAITLISTED", bookingStatusOnServer(waitingSecond.bookingId()));
+
+        network.down();
+        assertThrows(ServerUnavailable.class, a::syncOnce);
+        BookingResult sold = a.bookings().book(frontDesk, slot, walkIn, false);
+        assertEquals(BookingResult.State.CONFIRMED, sold.state(), "sold offline on the lease");
+        network.up();
+        a.syncOnce();
+
+        assertEquals("BOOKED", bookingStatusOnServer(sold.bookingId()), "the offline sale counted first");
+        assertEquals("BOOKED", bookingStatusOnServer(waitingFirst.bookingId()), "the two unused seats went back");
+        assertEquals("BOOKED", bookingStatusOnServer(waitingSecond.bookingId()));
+        assertEquals(0, onServer("select seats_leased from time_slot where id = ?", slot));
+        assertEquals(3, onServer("select seats_taken from time_slot where id = ?", slot));
+        assertEquals(1, onServer("select count(*) from seat_lease where slot_id = ? and returned_at is not null"
+                + " and expires_at > current_timestamp and used = 1 and seats = 3", slot), "returned long before it expired");
+        b.syncOnce();
+        BookingView seenAtB = b.bookings().find(waitingFirst.bookingId()).orElseThrow();
+        assertEquals("BOOKED", seenAtB.status());
+        assertFalse(seenAtB.pending());
+        assertEquals(0, a.bookings().slot(slot).orElseThrow().leasedSeatsFree(), "desk A holds none of them now");
+    }
+
+    @Test
+    void aSlotBeyondTheWindowReachesTheDeskWhenTheClockMovesItInsideWithoutAReset() {
+        newGym();
+        MutableClock clock = new MutableClock(Instant.now());
+        java.util.concurrent.atomic.AtomicInteger snapshots = new java.util.concurrent.atomic.AtomicInteger();
+        okhttp3.Interceptor countSnapshots = chain -> {
+            if (chain.request().url().encodedPath().endsWith("/sync/snapshot")) {
+                snapshots.incrementAndGet();
+            }
+            return chain.proceed(chain.request());
+        };
+        try (app.spotter.server.SpotterApp sibling = server.startSibling(clock)) {
+            Desk desk = enrolledDesk(countSnapshots, sibling.baseUrl(), clock);
+            SlotId nearSlot = slot(10, tomorrow());
+            SlotId farSlot = slot(10, tomorrow().plus(Duration.ofDays(34)));
+            desk.syncOnce();
+            assertTrue(desk.bookings().slot(nearSlot).isPresent(), "tomorrow is inside the window");
+            assertTrue(desk.bookings().slot(farSlot).isEmpty(), "five weeks out is beyond it");
+
+            clock.advance(Duration.ofDays(8));
+            snapshots.set(0); // the first sync of a new desk may start from a snapshot; this one must not
+            desk.syncOnce();
+
+            assertTrue(desk.bookings().slot(farSlot).isPresent(), "the slot entered the window as the clock moved");
+            assertTrue(desk.bookings().slot(nearSlot).isEmpty(), "a week-old slot left the desk");
+            assertEquals(0, snapshots.get(), "no reset was needed");
+        }
     }
 
     private SlotId slot(int capacity, Instant start) {
