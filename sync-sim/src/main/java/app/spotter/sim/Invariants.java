@@ -234,12 +234,22 @@ final class Invariants {
 
     /**
      * Every desk's mirror holds, for each converging type, exactly the rows the server serves in a
-     * snapshot to a desk of that location: same ids, same fields, same values. Resolved conflicts
+     * snapshot to a desk of that location (slots, bookings: of the schedule window both hold): same
+     * ids, same fields, same values. Resolved conflicts
      * are among them, so a resolution that did not reach a desk shows here.
      */
     private void replicasConverge() {
         Mirror mirror = new Mirror(deskJson);
         LocationId location = new LocationId(run.location);
+        // The server's snapshot below is of its current schedule window; each desk must hold that one.
+        SyncApi.SyncWindow window = server.app().services().feed().window(location);
+        for (SimDesk desk : run.desks) {
+            DeviceState state = desk.state();
+            if (!window.from().equals(state.windowFrom) || !window.until().equals(state.heldUntil)) {
+                throw new InvariantViolation("replicas converge", desk.name + " holds the schedule window ["
+                        + state.windowFrom + ", " + state.heldUntil + ") but the server's is " + window);
+            }
+        }
         for (String type : CONVERGING) {
             Map<String, JsonNode> onServer = snapshot(location, type);
             for (SimDesk desk : run.desks) {
