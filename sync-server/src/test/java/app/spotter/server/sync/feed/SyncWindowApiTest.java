@@ -122,6 +122,52 @@ class SyncWindowApiTest extends ServerTest {
     }
 
     @Test
+    void aLongCatchUpComesInPagesOfWholeStartTimesAndMissesNothing() {
+        TestClock clock = new TestClock(Instant.now());
+        GymFixtures gym = new GymFixtures(server);
+        String manager = server.login(Role.MANAGER);
+        UUID location = gym.location("Europe/Berlin");
+        UUID session = gym.classSession(manager, location, 10);
+        UUID twin = gym.classSession(manager, location, 10);
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Set<String> entering = new HashSet<>();
+        for (int day = 0; day < 4; day++) {
+            Instant at = hour.plus(Duration.ofDays(31 + day));
+            entering.add(gym.slot(manager, session, at, 60).toString());
+            entering.add(gym.slot(manager, twin, at, 60).toString()); // two slots at the same time
+        }
+        try (SpotterApp sibling = server.startSibling(clock)) {
+            ApiClient desk = new ApiClient(sibling.baseUrl());
+            String device = device(location, clock);
+            long cursor = server.app().services().feed().position();
+            Instant held = pull(desk, device, cursor, null).until();
+
+            clock.advance(Duration.ofDays(10));
+            device = device(location, clock);
+            Set<String> arrived = new HashSet<>();
+            int catchUpPages = 0;
+            Page page;
+            do {
+                page = pull(desk, device, cursor, held, 3);
+                assertFalse(page.reset());
+                if (page.cursor() == cursor && page.hasMore()) {
+                    catchUpPages++;
+                    Set<String> slots = page.ids("slot");
+                    assertTrue(slots.size() % 2 == 0, "both slots of a start time come together: " + slots);
+                    for (String id : slots) {
+                        assertTrue(arrived.add(id), "slot " + id + " came twice");
+                    }
+                }
+                assertTrue(!page.until().isBefore(held), "the held window never shrinks here");
+                held = page.until();
+                cursor = page.cursor();
+            } while (page.hasMore());
+            assertTrue(arrived.containsAll(entering), "every slot that entered arrived: " + arrived);
+            assertTrue(catchUpPages >= 4, "a page of three rows holds one start time: " + catchUpPages);
+        }
+    }
+
+    @Test
     void aMalformedHeldUntilIsRefusedWithTheField() {
         GymFixtures gym = new GymFixtures(server);
         String device = device(gym.location("Europe/Berlin"), Clock.systemUTC());
@@ -142,8 +188,12 @@ class SyncWindowApiTest extends ServerTest {
     }
 
     private static Page pull(ApiClient desk, String device, long after, Instant heldUntil) {
+        return pull(desk, device, after, heldUntil, 500);
+    }
+
+    private static Page pull(ApiClient desk, String device, long after, Instant heldUntil, int limit) {
         ApiClient.Response r = desk.get("/api/v1/sync/pull?after=" + after
-                + (heldUntil == null ? "" : "&heldUntil=" + heldUntil) + "&limit=500", device);
+                + (heldUntil == null ? "" : "&heldUntil=" + heldUntil) + "&limit=" + limit, device);
         assertEquals(200, r.status(), r.toString());
         JsonNode b = r.body();
         List<JsonNode> changes = new ArrayList<>();
