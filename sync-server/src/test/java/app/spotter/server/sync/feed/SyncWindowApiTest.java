@@ -168,6 +168,45 @@ class SyncWindowApiTest extends ServerTest {
     }
 
     @Test
+    void aSnapshotForAResetHoldsTheSameWindowAsThePull() {
+        GymFixtures gym = new GymFixtures(server);
+        String manager = server.login(Role.MANAGER);
+        UUID location = gym.location("Europe/Berlin");
+        UUID session = gym.classSession(manager, location, 10);
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        UUID tomorrow = gym.slot(manager, session, hour.plus(Duration.ofDays(1)), 60);
+        UUID fiveWeeksOut = gym.slot(manager, session, hour.plus(Duration.ofDays(35)), 60);
+        UUID waiting = waitlisted(fiveWeeksOut, hour.plus(Duration.ofDays(35)));
+        String device = device(location, Clock.systemUTC());
+
+        Set<String> slots = snapshotIds(device, "slot");
+        assertTrue(slots.contains(tomorrow.toString()));
+        assertFalse(slots.contains(fiveWeeksOut.toString()), "the snapshot is of the window too");
+        assertFalse(snapshotIds(device, "booking").contains(waiting.toString()));
+        assertTrue(snapshotIds(device, "member").contains(memberOf(waiting).toString()), "members are not windowed");
+        JsonNode window = api.get("/api/v1/sync/snapshot?entityType=slot&limit=1", device).body().get("window");
+        Page pulled = pull(api, device, server.app().services().feed().position(), null);
+        assertEquals(pulled.from(), Instant.parse(window.get("from").asText()));
+        assertEquals(pulled.until(), Instant.parse(window.get("until").asText()));
+    }
+
+    private static Set<String> snapshotIds(String device, String entityType) {
+        Set<String> ids = new HashSet<>();
+        String after = "";
+        for (int page = 0; page < 1000; page++) {
+            ApiClient.Response r = api.get("/api/v1/sync/snapshot?entityType=" + entityType + "&limit=1000" + after, device);
+            assertEquals(200, r.status(), r.toString());
+            r.body().get("rows").forEach(row -> ids.add(row.get("id").asText()));
+            JsonNode next = r.body().get("nextAfter");
+            if (next == null || next.isNull()) {
+                return ids;
+            }
+            after = "&after=" + next.asText();
+        }
+        throw new AssertionError("the snapshot never ended");
+    }
+
+    @Test
     void aMalformedHeldUntilIsRefusedWithTheField() {
         GymFixtures gym = new GymFixtures(server);
         String device = device(gym.location("Europe/Berlin"), Clock.systemUTC());
