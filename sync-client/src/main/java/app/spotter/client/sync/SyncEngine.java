@@ -83,6 +83,13 @@ public final class SyncEngine {
      * Push, pull, leases. Throws {@link ServerUnavailable} when the server cannot be reached; what
      * was done before that is kept.
      */
+    private final java.util.List<Runnable> afterEachSync = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Work that rides on every successful exchange with the server (staff access, say). */
+    public void afterEachSync(Runnable work) {
+        afterEachSync.add(work);
+    }
+
     public void syncOnce() {
         publish(new SyncStatus(status.online(), pendingCount(), status.lastSuccessfulSync(), true));
         try {
@@ -93,6 +100,7 @@ public final class SyncEngine {
                 push();
             }
             topUpLeases();
+            afterEachSync.forEach(Runnable::run);
             java.time.Instant now = clock.instant();
             store.run(session -> session.find(DeviceState.class, DeviceState.ID).lastSyncAt = now);
             publish(new SyncStatus(true, pendingCount(), now, false));
