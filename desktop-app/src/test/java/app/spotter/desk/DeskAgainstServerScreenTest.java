@@ -141,9 +141,10 @@ class DeskAgainstServerScreenTest {
     }
 
     private void clickBook(FxRobot robot) {
-        Button book = robot.lookup(".slot-row .button").queryAllAs(Button.class).stream()
-                .filter(b -> "Book".equals(b.getText()) && !b.isDisabled()).findFirst().orElseThrow();
-        robot.clickOn(book);
+        // The calendar shows the location's one slot that day: select it, then book in its detail.
+        robot.clickOn(".calendar-entry");
+        waitUntil(() -> !robot.lookup("#book").queryAs(Button.class).isDisabled());
+        robot.clickOn("#book");
     }
 
     private String bookingState(FxRobot robot) {

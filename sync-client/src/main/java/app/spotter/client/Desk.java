@@ -75,6 +75,7 @@ public final class Desk implements AutoCloseable {
     private final CheckIns checkIns;
     private final Reconciliation reconciliation;
     private final StaffLogins staffLogins;
+    private final app.spotter.client.devices.Devices devices;
 
     public Desk(DeskStore store, Settings settings) {
         this.store = Objects.requireNonNull(store, "store");
@@ -93,6 +94,7 @@ public final class Desk implements AutoCloseable {
         this.reconciliation = new Reconciliation(changes, mirror, outbox);
         this.staffLogins = new StaffLogins(store, server, settings.clock(), settings.offlineLoginValidity());
         engine.afterEachSync(staffLogins::refreshAccess);
+        this.devices = new app.spotter.client.devices.Devices(server, staffLogins);
         changes.onChange(engine::localChangeRecorded);
         changes.onChange(runner::poke);
     }
@@ -112,6 +114,16 @@ public final class Desk implements AutoCloseable {
      */
     public StaffProfile staffLogin(String email, String password) {
         return staffLogins.login(email, password);
+    }
+
+    /** The gym's devices, online only, in the logged-in manager's name. */
+    public app.spotter.client.devices.Devices devices() {
+        return devices;
+    }
+
+    /** This desk's own device id (null before enrollment). */
+    public String deviceId() {
+        return store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).deviceId);
     }
 
     public StaffLogins staffLogins() {

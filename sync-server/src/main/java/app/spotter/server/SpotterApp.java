@@ -161,7 +161,7 @@ public final class SpotterApp implements AutoCloseable {
         ErrorHandling.install(javalin);
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions));
         new AuthHandler(auth, accounts, json).register(routes);
-        new app.spotter.server.auth.StaffAccessHandler(tx).register(routes);
+        new app.spotter.server.auth.StaffAccessHandler(accounts).register(routes);
         List<AutoCloseable> resources = new java.util.ArrayList<>();
 
         // sync change feed: every committed change of a synced row, in commit order; pull, snapshot, poke.

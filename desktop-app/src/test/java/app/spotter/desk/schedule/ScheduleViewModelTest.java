@@ -35,7 +35,9 @@ class ScheduleViewModelTest {
 
     @Test
     void theDayListsTheGymsClassesInOrderWithTheirCapacity() {
-        assertEquals(5, model.slots().size());
+        assertEquals(7, model.slots().size());
+        assertEquals(java.util.List.of("CLASS", "CLASS", "PERSONAL_TRAINING", "CLASS", "EQUIPMENT", "CLASS", "CLASS"),
+                model.slots().stream().map(i -> i.slot().kind()).toList(), "classes, PT and a machine, by start");
         assertEquals("Spin 45", model.slots().getFirst().slot().title());
         assertEquals(12, item(local.gym.spin()).slot().capacity());
         assertTrue(item(local.gym.hiit()).full());

@@ -1,8 +1,6 @@
 package app.spotter.server.auth;
 
-import app.spotter.model.access.Role;
 import app.spotter.model.sync.StaffAccess;
-import app.spotter.server.db.Transactions;
 import app.spotter.server.http.Access;
 import app.spotter.server.http.Routes;
 
@@ -12,19 +10,15 @@ import app.spotter.server.http.Routes;
  */
 public final class StaffAccessHandler {
 
-    private final Transactions tx;
+    private final AccountService accounts;
 
-    public StaffAccessHandler(Transactions tx) {
-        this.tx = tx;
+    public StaffAccessHandler(AccountService accounts) {
+        this.accounts = accounts;
     }
 
     public void register(Routes routes) {
         routes.get("/api/v1/sync/staff", Access.device(), "Staff accounts and whether they are active (desks drop"
-                        + " cached logins of deactivated staff)",
-                ctx -> ctx.json(tx.inTransaction(session -> session.createSelectionQuery(
-                                "from UserAccount u where u.role <> :member", UserAccount.class)
-                        .setParameter("member", Role.MEMBER)
-                        .getResultList().stream().map(u -> new StaffAccess(u.id, u.active)).toList())))
+                        + " cached logins of deactivated staff)", ctx -> ctx.json(accounts.staffAccess()))
                 .returnsListOf(StaffAccess.class);
     }
 }
