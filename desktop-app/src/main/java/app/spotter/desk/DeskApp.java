@@ -161,8 +161,10 @@ public final class DeskApp implements AutoCloseable {
         screens.models.shell.modeProperty().set(modeOf(settings.mode()));
         // A manager switched this device's mode: it starts that way next time too.
         screens.models.shell.modeProperty().addListener((obs, was, now) -> {
-            settings.mode(now.name());
-            settings.save();
+            if (!demo) {
+                settings.mode(now.name());
+                settings.save();
+            }
         });
         if ("KIOSK".equals(settings.mode()) && !demo) {
             screens.models.shell.enterKiosk();

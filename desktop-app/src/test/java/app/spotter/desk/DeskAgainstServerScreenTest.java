@@ -141,8 +141,9 @@ class DeskAgainstServerScreenTest {
     }
 
     private void clickBook(FxRobot robot) {
-        // The calendar shows the location's one slot that day: select it, then book in its detail.
-        robot.clickOn(".calendar-entry");
+        // The calendar shows the location's one slot that day: select it by key, then book in its detail.
+        robot.interact(() -> robot.lookup("#calendar").query().requestFocus());
+        robot.type(KeyCode.DOWN);
         waitUntil(() -> !robot.lookup("#book").queryAs(Button.class).isDisabled());
         robot.clickOn("#book");
     }

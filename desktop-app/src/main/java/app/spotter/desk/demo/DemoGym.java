@@ -158,9 +158,13 @@ public final class DemoGym {
         SlotId boxing = gym.slot("Boxing basics", at(today, 19, 0), Duration.ofMinutes(60), 8, 3);
         gym.slot("PT with Marco", "PERSONAL_TRAINING", at(today, 11, 0), Duration.ofMinutes(60), 1, 0);
         gym.slot("Rowing machine 1", "EQUIPMENT", at(today, 14, 0), Duration.ofMinutes(30), 1, 1);
-        // The rest of the week, for the calendar: classes, personal training and a machine.
-        for (int d = 1; d <= 6; d++) {
-            LocalDate day = today.plusDays(d);
+        // The rest of this week (Monday to Sunday), for the calendar: classes, personal training, a machine.
+        LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        for (int d = 1; d <= 7; d++) {
+            LocalDate day = monday.plusDays(d - 1);
+            if (day.equals(today)) {
+                continue;
+            }
             gym.slot(d % 2 == 0 ? "Spin 45" : "Yoga flow", at(day, 7, 0), Duration.ofMinutes(45), 12, (3 * d) % 12);
             gym.slot("PT with Marco", "PERSONAL_TRAINING", at(day, 10, 0), Duration.ofMinutes(60), 1, d % 3 == 0 ? 1 : 0);
             gym.slot("Rowing machine 1", "EQUIPMENT", at(day, 13, 0), Duration.ofMinutes(30), 1, d % 2);

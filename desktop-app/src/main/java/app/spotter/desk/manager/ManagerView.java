@@ -106,6 +106,11 @@ public final class ManagerView implements View {
         Button no = new Button(texts.get("manager.devices.revoke.keep"));
         no.setId("revokeKeep");
         no.setOnAction(e -> model.keepDevice());
+        yes.setMinWidth(Region.USE_PREF_SIZE);
+        no.setMinWidth(Region.USE_PREF_SIZE);
+        revokeQuestion.setWrapText(true);
+        revokeQuestion.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(revokeQuestion, Priority.ALWAYS);
         revokeConfirm.getChildren().addAll(revokeQuestion, yes, no);
         revokeConfirm.setAlignment(Pos.CENTER_LEFT);
         Label modeLabel = new Label(texts.get("manager.mode"));

@@ -122,7 +122,7 @@ public final class ManagerViewModel {
     public void refreshDevices() {
         if (!staff.manages()) {
             devices.clear();
-            devicesNote.set(texts.get("manager.onlyManagers"));
+            devicesNote.set(texts.get("manager.devices.onlyManagers"));
             return;
         }
         UserId manager = staff.user();
@@ -182,7 +182,7 @@ public final class ManagerViewModel {
     /** A manager changes what this device is used for (stored; a kiosk or scanner station locks at once). */
     public void switchMode(DeviceKind kind) {
         if (!staff.manages()) {
-            message.set(texts.get("manager.onlyManagers"));
+            message.set(texts.get("manager.mode.onlyManagers"));
             return;
         }
         switchMode.accept(kind);

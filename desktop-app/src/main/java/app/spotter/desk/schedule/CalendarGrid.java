@@ -21,7 +21,7 @@ import javafx.scene.layout.Region;
  */
 final class CalendarGrid extends Pane {
 
-    static final double HOUR_HEIGHT = 56;
+    static final double HOUR_HEIGHT = 48;
     static final double GUTTER = 52;
     private static final int FIRST_HOUR = 6;
     private static final int LAST_HOUR = 22;
@@ -118,6 +118,11 @@ final class CalendarGrid extends Pane {
 
     private static double hours(LocalTime t) {
         return t.getHour() + t.getMinute() / 60.0;
+    }
+
+    /** Where the earliest shown slot starts (the top when there is none). */
+    double firstEntryY() {
+        return placed.stream().mapToDouble(Placed::startHour).min().stream().map(this::yOf).findFirst().orElse(0);
     }
 
     double yOf(double hour) {

@@ -55,6 +55,7 @@ public final class ScheduleView implements View {
     private final ScrollPane scroller = new ScrollPane(grid);
     private final Label emptyNote = new Label();
     private final Map<SlotId, Node> entries = new HashMap<>();
+    private double pendingScrollY = -1;
     private final DateTimeFormatter dayFormat;
     private final DateTimeFormatter shortDayFormat;
     private final DateTimeFormatter timeFormat;
@@ -103,12 +104,11 @@ public final class ScheduleView implements View {
         weekButton.setOnAction(e -> model.showSpan(ScheduleViewModel.Span.WEEK));
         for (Region b : new Region[] {previous, next, today, dayButton, weekButton}) {
             b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label keys = new Label(texts.get("schedule.keys"));
         keys.getStyleClass().add("calendar-keys");
-        HBox header = new HBox(8, previous, next, today, new HBox(dayButton, weekButton), title, spacer, keys);
+        HBox header = new HBox(8, previous, next, today, new HBox(dayButton, weekButton), title);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label memberLabel = new Label(texts.get("schedule.member"));
@@ -125,11 +125,22 @@ public final class ScheduleView implements View {
 
         dayHeaders.getStyleClass().add("calendar-day-headers");
         grid.setId("calendar");
+        // A click in the calendar takes the focus out of the member field, so the letter keys work.
+        grid.setFocusTraversable(true);
+        grid.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> grid.requestFocus());
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("calendar-scroller");
+        // Before the first layout the viewport has no height: scroll once it has one.
+        scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
+            if (pendingScrollY >= 0 && now.getHeight() > 0) {
+                double y = pendingScrollY;
+                pendingScrollY = -1;
+                scrollTo(y);
+            }
+        });
         emptyNote.setText(texts.get("schedule.empty"));
         emptyNote.getStyleClass().add("calendar-empty");
-        VBox calendar = new VBox(dayHeaders, scroller, emptyNote);
+        VBox calendar = new VBox(dayHeaders, scroller, emptyNote, keys);
         VBox.setVgrow(scroller, Priority.ALWAYS);
         HBox.setHgrow(calendar, Priority.ALWAYS);
 
@@ -141,6 +152,7 @@ public final class ScheduleView implements View {
         detailTitle.getStyleClass().add("slot-title");
         detailTitle.setWrapText(true);
         detailWhen.setId("slotDetailWhen");
+        detailWhen.setWrapText(true);
         detailKind.setId("slotDetailKind");
         detailKind.getStyleClass().add("slot-kind");
         detailCapacity.getStyleClass().add("capacity-bar");
@@ -161,7 +173,10 @@ public final class ScheduleView implements View {
         cancel = new Button(texts.get("schedule.cancel"));
         cancel.setId("cancelBooking");
         cancel.setOnAction(e -> model.cancelSelected());
-        HBox actions = new HBox(8, book, waitlist, cancel);
+        for (Button b : new Button[] {book, waitlist, cancel}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, book, waitlist, cancel);
         actions.getStyleClass().add("slot-row");
         detail.getChildren().addAll(detailTitle, detailWhen, detailKind, detailCapacity, detailSeats, detailPending,
                 detailBooking, actions);
@@ -270,7 +285,7 @@ public final class ScheduleView implements View {
         Region gutter = new Region();
         gutter.setMinWidth(CalendarGrid.GUTTER);
         dayHeaders.getChildren().add(gutter);
-        LocalDate today = LocalDate.now(java.time.Clock.systemDefaultZone().withZone(model.zone()));
+        LocalDate today = model.currentDay();
         for (LocalDate d : days) {
             Label h = new Label(days.size() == 1 ? dayFormat.format(d) : shortDayFormat.format(d));
             h.getStyleClass().add("calendar-day-header");
@@ -289,9 +304,21 @@ public final class ScheduleView implements View {
             nodes.add(entry);
         }
         grid.show(days, model.slots(), nodes, model.zone());
+        // Open on the first slot of the day (or week), not on the empty early morning.
+        scrollTo(grid.firstEntryY());
         emptyNote.setVisible(model.slots().isEmpty());
         emptyNote.setManaged(model.slots().isEmpty());
         showSelection();
+    }
+
+    private void scrollTo(double y) {
+        double viewport = scroller.getViewportBounds().getHeight();
+        if (viewport <= 0) {
+            pendingScrollY = y;
+            return;
+        }
+        double content = grid.getPrefHeight();
+        scroller.setVvalue(content > viewport ? Math.max(0, Math.min(1, (y - 24) / (content - viewport))) : 0);
     }
 
     private Node entry(SlotItem item, boolean compact) {
@@ -307,10 +334,20 @@ public final class ScheduleView implements View {
         capacity.setMaxWidth(Double.MAX_VALUE);
         Label seats = new Label(slot.seatsTaken() + "/" + slot.capacity());
         seats.getStyleClass().add("calendar-entry-seats");
-        HBox bar = new HBox(6, capacity, seats);
-        bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(capacity, Priority.ALWAYS);
-        VBox box = new VBox(2, name, bar);
+        VBox box;
+        if (java.time.Duration.between(slot.startsAt(), slot.endsAt()).toMinutes() < 40) {
+            // A short slot is one line high: title, bar and seats side by side.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            capacity.setMinWidth(24);
+            HBox line = new HBox(6, name, capacity, seats);
+            line.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(2, line);
+        } else {
+            HBox bar = new HBox(6, capacity, seats);
+            bar.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(2, name, bar);
+        }
         boolean pending = item.pendingBookings() > 0 || (item.memberBooking() != null && item.memberBooking().pending());
         if (pending) {
             Label mark = new Label("\u23F3 " + texts.get("schedule.pending"));
@@ -338,6 +375,11 @@ public final class ScheduleView implements View {
             box.getStyleClass().add("mine");
         }
         box.setMinHeight(0);
+        // A short slot (a 30-minute machine booking) shows what fits; the detail shows the rest.
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(box.widthProperty());
+        clip.heightProperty().bind(box.heightProperty());
+        box.setClip(clip);
         box.setOnMouseClicked(e -> model.select(item));
         return box;
     }

@@ -131,6 +131,11 @@ public final class ScheduleViewModel {
         refresh();
     }
 
+    /** Today in the gym's zone, by the desk's clock (the calendar marks its column). */
+    public LocalDate currentDay() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
     public void showSpan(Span next) {
         span.set(next);
         refresh();

@@ -136,6 +136,7 @@ class ManagerAgainstServerTest {
                 Map.of("pairingCode", pairingCode(), "name", "Kiosk by the door", "kind", "KIOSK"), null);
         assertEquals(201, kiosk.status(), kiosk.toString());
         String kioskId = kiosk.text("deviceId");
+        desk.syncOnce();
         logIn(robot);
         robot.type(KeyCode.F4);
 
@@ -143,6 +144,9 @@ class ManagerAgainstServerTest {
         var rows = screens.models.manager.devices();
         var mine = rows.stream().filter(ManagerViewModel.DeviceRow::thisDesk).findFirst().orElseThrow();
         assertEquals(desk.deviceId(), mine.device().id().toString());
+        assertTrue(mine.device().lastSeenAt() != null, "this desk synced, so the server has seen it");
+        assertTrue(rows.stream().filter(r -> r.device().id().toString().equals(kioskId)).findFirst().orElseThrow()
+                .device().lastSeenAt() == null, "the kiosk never called in");
         assertTrue(robot.lookup("#devices .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .anyMatch(c -> c.getGraphic() != null && c.getGraphic().lookupAll(".label").stream()
                         .anyMatch(l -> "Self check-in kiosk".equals(((Label) l).getText()))), "the kiosk's kind is shown");

@@ -105,11 +105,9 @@ class CalendarAndStationScreenshotsTest {
             waitUntil(() -> m.selectedProperty().get() != null && m.selectedProperty().get().memberHoldsPlace());
             shoot(root, "13-schedule-day" + suffix);
 
-            robot.clickOn("#scheduleMember");
-            robot.type(KeyCode.ESCAPE);
-            robot.clickOn("#calendar");
+            robot.interact(() -> robot.lookup("#calendar").query().requestFocus());
             robot.type(KeyCode.W);
-            waitUntil(() -> m.days().size() == 7 && m.slots().size() > 20);
+            waitUntil(() -> m.days().size() == 7 && m.slots().size() == 31);
             shoot(root, "14-schedule-week" + suffix);
 
             robot.interact(screens.models.shell::enterScanner);
