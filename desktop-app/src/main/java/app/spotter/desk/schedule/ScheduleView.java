@@ -407,6 +407,7 @@ public final class ScheduleView implements View {
             detailTitle.setText(texts.get("schedule.detail.none"));
             for (Node n : new Node[] {detailWhen, detailKind, detailCapacity, detailSeats, detailPending, detailBooking}) {
                 n.setVisible(false);
+                n.setManaged(false);
             }
             book.setDisable(true);
             waitlist.setDisable(true);
@@ -426,6 +427,7 @@ public final class ScheduleView implements View {
         var slot = item.slot();
         for (Node n : new Node[] {detailWhen, detailKind, detailCapacity, detailSeats, detailBooking}) {
             n.setVisible(true);
+            n.setManaged(true);
         }
         detailTitle.setText(slot.title());
         detailWhen.setText(texts.get("schedule.detail.when", dayFormat.format(slot.startsAt().atZone(model.zone())),
@@ -440,6 +442,7 @@ public final class ScheduleView implements View {
                 + texts.get("schedule.seatsLeft", slot.seatsLeft()));
         detailPending.setText(texts.get("schedule.detail.pending", item.pendingBookings()));
         detailPending.setVisible(item.pendingBookings() > 0);
+        detailPending.setManaged(item.pendingBookings() > 0);
         BookingView mine = item.memberBooking();
         detailBooking.setText(mine == null ? "" : bookingText(mine));
         styleBooking(detailBooking, mine);

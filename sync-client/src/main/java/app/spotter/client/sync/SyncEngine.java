@@ -79,17 +79,20 @@ public final class SyncEngine {
         });
     }
 
-    /**
-     * Push, pull, leases. Throws {@link ServerUnavailable} when the server cannot be reached; what
-     * was done before that is kept.
-     */
     private final java.util.List<Runnable> afterEachSync = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Work that rides on every successful exchange with the server (staff access, say). */
+    /**
+     * Work that rides on every successful exchange with the server (staff access, say); if the
+     * server cannot answer it, the round still counts and the next round tries again.
+     */
     public void afterEachSync(Runnable work) {
         afterEachSync.add(work);
     }
 
+    /**
+     * Push, pull, leases. Throws {@link ServerUnavailable} when the server cannot be reached; what
+     * was done before that is kept.
+     */
     public void syncOnce() {
         publish(new SyncStatus(status.online(), pendingCount(), status.lastSuccessfulSync(), true));
         try {
@@ -100,7 +103,13 @@ public final class SyncEngine {
                 push();
             }
             topUpLeases();
-            afterEachSync.forEach(Runnable::run);
+            for (Runnable work : afterEachSync) {
+                try {
+                    work.run();
+                } catch (ServerUnavailable e) {
+                    // Riding along, not part of the round: the bookings and check-ins synced; next round tries again.
+                }
+            }
             java.time.Instant now = clock.instant();
             store.run(session -> session.find(DeviceState.class, DeviceState.ID).lastSyncAt = now);
             publish(new SyncStatus(true, pendingCount(), now, false));
