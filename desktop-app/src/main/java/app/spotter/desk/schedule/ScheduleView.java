@@ -323,8 +323,9 @@ public final class ScheduleView implements View {
 
     private Node entry(SlotItem item, boolean compact) {
         var slot = item.slot();
-        Label name = new Label(timeFormat.format(slot.startsAt().atZone(model.zone())) + "  "
-                + (slot.title() == null ? "" : slot.title()));
+        // In the week's narrow columns the position says the time; the title gets the room.
+        String title = slot.title() == null ? "" : slot.title();
+        Label name = new Label(compact ? title : timeFormat.format(slot.startsAt().atZone(model.zone())) + "  " + title);
         name.getStyleClass().add("calendar-entry-title");
         ProgressBar capacity = new ProgressBar(item.fill());
         capacity.getStyleClass().add("capacity-bar");
