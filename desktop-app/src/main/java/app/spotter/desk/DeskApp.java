@@ -158,10 +158,28 @@ public final class DeskApp implements AutoCloseable {
         if (!demo) {
             desk.start();
         }
+        screens.models.shell.modeProperty().set(modeOf(settings.mode()));
+        // A manager switched this device's mode: it starts that way next time too.
+        screens.models.shell.modeProperty().addListener((obs, was, now) -> {
+            if (!demo) {
+                settings.mode(now.name());
+                settings.save();
+            }
+        });
         if ("KIOSK".equals(settings.mode()) && !demo) {
             screens.models.shell.enterKiosk();
+        } else if ("SCANNER".equals(settings.mode()) && !demo) {
+            screens.models.shell.enterScanner();
         } else {
             screens.models.shell.show(Screen.CHECK_IN);
+        }
+    }
+
+    private static DeviceKind modeOf(String stored) {
+        try {
+            return DeviceKind.valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return DeviceKind.FRONT_DESK;
         }
     }
 

@@ -5,6 +5,7 @@ import app.spotter.desk.kiosk.KioskView;
 import app.spotter.desk.login.LoginView;
 import app.spotter.desk.manager.ManagerView;
 import app.spotter.desk.members.MembersView;
+import app.spotter.desk.scanner.ScannerStationView;
 import app.spotter.desk.schedule.ScheduleView;
 import app.spotter.desk.shell.Screen;
 import app.spotter.desk.shell.ShellView;
@@ -29,6 +30,7 @@ public final class DeskScreens implements AutoCloseable {
     public final LoginView loginView;
     public final ManagerView managerView;
     public final StatusBarView statusBarView;
+    public final ScannerStationView scannerView;
     public final ShellView shell;
 
     public DeskScreens(DeskViewModels models, Texts texts, Consumer<Boolean> fullScreen) {
@@ -45,7 +47,8 @@ public final class DeskScreens implements AutoCloseable {
         screens.put(Screen.SCHEDULE, scheduleView);
         screens.put(Screen.MEMBERS, membersView);
         screens.put(Screen.MANAGER, managerView);
-        shell = new ShellView(models.shell, screens, kioskView, loginView, statusBarView, texts, fullScreen);
+        scannerView = new ScannerStationView(models.scanner, texts);
+        shell = new ShellView(models.shell, screens, kioskView, scannerView, loginView, statusBarView, texts, fullScreen);
     }
 
     @Override

@@ -9,6 +9,9 @@ import app.spotter.desk.kiosk.ManagerPin;
 import app.spotter.desk.login.LoginViewModel;
 import app.spotter.desk.manager.ManagerViewModel;
 import app.spotter.desk.members.MembersViewModel;
+import app.spotter.desk.scanner.ScannerStationViewModel;
+import app.spotter.desk.scanner.SoundPlayer;
+import app.spotter.desk.scanner.SpeakerSoundPlayer;
 import app.spotter.desk.schedule.ScheduleViewModel;
 import app.spotter.desk.shell.Screen;
 import app.spotter.desk.shell.ShellViewModel;
@@ -36,9 +39,18 @@ public final class DeskViewModels implements AutoCloseable {
     public final MembersViewModel members;
     public final ManagerViewModel manager;
     public final StatusBarViewModel status;
+    public final ScannerStationViewModel scanner;
+    private final SoundPlayer sound;
 
     public DeskViewModels(Desk desk, TaskExecutor tasks, Texts texts, CurrentStaff staff, ManagerPin managerPin,
                           Clock clock) {
+        this(desk, tasks, texts, staff, managerPin, clock, new SpeakerSoundPlayer());
+    }
+
+    /** With the scanner station's sound player (tests record what it plays). */
+    public DeskViewModels(Desk desk, TaskExecutor tasks, Texts texts, CurrentStaff staff, ManagerPin managerPin,
+                          Clock clock, SoundPlayer sound) {
+        this.sound = sound;
         zone = zoneOf(desk);
         this.staff = staff;
         shell = new ShellViewModel(staff);
@@ -49,8 +61,10 @@ public final class DeskViewModels implements AutoCloseable {
         kiosk = new KioskViewModel(kioskDoor, managerPin, shell::leaveKiosk, tasks);
         schedule = new ScheduleViewModel(desk, staff, tasks, texts, zone, clock);
         members = new MembersViewModel(desk, staff, tasks, texts);
-        manager = new ManagerViewModel(desk, staff, tasks, texts, zone, clock);
+        manager = new ManagerViewModel(desk, staff, tasks, texts, zone, clock, shell::switchMode);
         status = new StatusBarViewModel(desk.status(), desk::onStatus, tasks);
+        scanner = new ScannerStationViewModel(new KioskViewModel(new CheckInViewModel(desk, standings, staff, tasks),
+                managerPin, shell::leaveScanner, tasks), sound);
     }
 
     private static ZoneId zoneOf(Desk desk) {
@@ -61,5 +75,12 @@ public final class DeskViewModels implements AutoCloseable {
     @Override
     public void close() {
         status.close();
+        if (sound instanceof AutoCloseable speaker) {
+            try {
+                speaker.close();
+            } catch (Exception e) {
+                // closing the sound lines at exit: nothing left to do about it
+            }
+        }
     }
 }

@@ -60,7 +60,8 @@ class ArchitectureTest {
         classes().that().haveSimpleNameEndingWith("ViewModel")
                 .should().resideInAnyPackage("app.spotter.desk.checkin", "app.spotter.desk.schedule",
                         "app.spotter.desk.members", "app.spotter.desk.kiosk", "app.spotter.desk.enroll",
-                        "app.spotter.desk.shell", "app.spotter.desk.login", "app.spotter.desk.manager")
+                        "app.spotter.desk.shell", "app.spotter.desk.login", "app.spotter.desk.manager",
+                        "app.spotter.desk.scanner")
                 .check(DESK);
     }
 }

@@ -141,9 +141,11 @@ class DeskAgainstServerScreenTest {
     }
 
     private void clickBook(FxRobot robot) {
-        Button book = robot.lookup(".slot-row .button").queryAllAs(Button.class).stream()
-                .filter(b -> "Book".equals(b.getText()) && !b.isDisabled()).findFirst().orElseThrow();
-        robot.clickOn(book);
+        // The calendar shows the location's one slot that day: select it by key, then book in its detail.
+        robot.interact(() -> robot.lookup("#calendar").query().requestFocus());
+        robot.type(KeyCode.DOWN);
+        waitUntil(() -> !robot.lookup("#book").queryAs(Button.class).isDisabled());
+        robot.clickOn("#book");
     }
 
     private String bookingState(FxRobot robot) {

@@ -42,13 +42,27 @@ public final class Desk implements AutoCloseable {
      * @param http the transport; tests add interceptors that drop, lose, duplicate or delay calls
      * @param clock the desk's clock (tests skew it)
      * @param syncInterval how often to sync when nothing pokes the desk
+     * @param offlineLoginValidity how long after the last online login a cached staff login works offline
      */
     public record Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
-                           RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy) {
+                           RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy,
+                           Duration offlineLoginValidity) {
+
+        /** Without {@code offlineLoginValidity}: a cached staff login works offline for 14 days. */
+        public Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
+                        RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy) {
+            this(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy,
+                    StaffLogins.DEFAULT_OFFLINE_VALIDITY);
+        }
 
         public static Settings of(String serverUrl, OkHttpClient http, Clock clock) {
             return new Settings(serverUrl, http, clock, Duration.ofSeconds(30), RandomGenerator.getDefault(),
                     BookingPolicy.standard(), CheckInPolicy.standard());
+        }
+
+        /** How long after their last online login here a staff member may still log in offline. */
+        public Settings withOfflineLoginValidity(Duration validity) {
+            return new Settings(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy, validity);
         }
     }
 
@@ -61,6 +75,7 @@ public final class Desk implements AutoCloseable {
     private final CheckIns checkIns;
     private final Reconciliation reconciliation;
     private final StaffLogins staffLogins;
+    private final app.spotter.client.devices.Devices devices;
 
     public Desk(DeskStore store, Settings settings) {
         this.store = Objects.requireNonNull(store, "store");
@@ -77,7 +92,9 @@ public final class Desk implements AutoCloseable {
         this.checkIns = new CheckIns(changes, mirror, outbox, members, bookings, settings.clock(),
                 settings.checkInPolicy());
         this.reconciliation = new Reconciliation(changes, mirror, outbox);
-        this.staffLogins = new StaffLogins(store, server, settings.clock());
+        this.staffLogins = new StaffLogins(store, server, settings.clock(), settings.offlineLoginValidity());
+        engine.afterEachSync(staffLogins::refreshAccess);
+        this.devices = new app.spotter.client.devices.Devices(server, staffLogins);
         changes.onChange(engine::localChangeRecorded);
         changes.onChange(runner::poke);
     }
@@ -97,6 +114,16 @@ public final class Desk implements AutoCloseable {
      */
     public StaffProfile staffLogin(String email, String password) {
         return staffLogins.login(email, password);
+    }
+
+    /** The gym's devices, online only, in the logged-in manager's name. */
+    public app.spotter.client.devices.Devices devices() {
+        return devices;
+    }
+
+    /** This desk's own device id (null before enrollment). */
+    public String deviceId() {
+        return store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).deviceId);
     }
 
     public StaffLogins staffLogins() {

@@ -159,8 +159,9 @@ public final class SpotterApp implements AutoCloseable {
             cfg.useVirtualThreads = true;
         });
         ErrorHandling.install(javalin);
-        Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions));
+        Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions, clock));
         new AuthHandler(auth, accounts, json).register(routes);
+        new app.spotter.server.auth.StaffAccessHandler(accounts).register(routes);
         List<AutoCloseable> resources = new java.util.ArrayList<>();
 
         // sync change feed: every committed change of a synced row, in commit order; pull, snapshot, poke.

@@ -97,31 +97,12 @@ public final class CheckInViewModel {
 
     private List<MemberView> find(String text) {
         LinkedHashMap<Object, MemberView> found = new LinkedHashMap<>();
-        desk.members().byNumber(text).ifPresent(m -> found.put(m.id(), m));
-        String[] words = text.split("\\s+");
-        // "Ada Lovelace" and "Lovelace" both find her: search by the last word, then filter by all.
-        for (MemberView m : desk.members().search(words[words.length - 1], SEARCH_LIMIT)) {
-            if (matchesAll(m, words)) {
-                found.putIfAbsent(m.id(), m);
-            }
-        }
-        if (found.isEmpty() && words.length > 1) {
-            for (MemberView m : desk.members().search(words[0], SEARCH_LIMIT)) {
-                found.putIfAbsent(m.id(), m);
-            }
+        // A printed number typed exactly comes first; then names, number, phone, e-mail by any word.
+        desk.members().byNumber(text.toUpperCase(Locale.ROOT)).ifPresent(m -> found.put(m.id(), m));
+        for (MemberView m : desk.members().matching(text, SEARCH_LIMIT)) {
+            found.putIfAbsent(m.id(), m);
         }
         return new ArrayList<>(found.values());
-    }
-
-    private static boolean matchesAll(MemberView m, String[] words) {
-        String all = (m.firstName() + " " + m.lastName() + " " + m.phone() + " " + m.memberNumber())
-                .toLowerCase(Locale.ROOT);
-        for (String w : words) {
-            if (!all.contains(w.toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Staff let the picked member in. */

@@ -90,8 +90,13 @@ public final class DemoGym {
     }
 
     public SlotId slot(String title, Instant startsAt, Duration length, int capacity, int seatsTaken) {
+        return slot(title, "CLASS", startsAt, length, capacity, seatsTaken);
+    }
+
+    /** A slot of a class, a personal training (PERSONAL_TRAINING) or a machine (EQUIPMENT). */
+    public SlotId slot(String title, String kind, Instant startsAt, Duration length, int capacity, int seatsTaken) {
         SlotId id = SlotId.random();
-        pulled(Feed.SLOT, id.toString(), row("id", id, "title", title, "startsAt", startsAt.toString(),
+        pulled(Feed.SLOT, id.toString(), row("id", id, "title", title, "kind", kind, "startsAt", startsAt.toString(),
                 "endsAt", startsAt.plus(length).toString(), "zoneId", ZONE.getId(), "capacity", capacity,
                 "seatsTaken", seatsTaken, "seatsLeased", 0, "status", "SCHEDULED"));
         return id;
@@ -151,6 +156,20 @@ public final class DemoGym {
         SlotId hiit = gym.slot("HIIT", at(today, 12, 15), Duration.ofMinutes(30), 10, 10);
         gym.slot("Pilates", at(today, 17, 30), Duration.ofMinutes(50), 14, 12);
         SlotId boxing = gym.slot("Boxing basics", at(today, 19, 0), Duration.ofMinutes(60), 8, 3);
+        gym.slot("PT with Marco", "PERSONAL_TRAINING", at(today, 11, 0), Duration.ofMinutes(60), 1, 0);
+        gym.slot("Rowing machine 1", "EQUIPMENT", at(today, 14, 0), Duration.ofMinutes(30), 1, 1);
+        // The rest of this week (Monday to Sunday), for the calendar: classes, personal training, a machine.
+        LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        for (int d = 1; d <= 7; d++) {
+            LocalDate day = monday.plusDays(d - 1);
+            if (day.equals(today)) {
+                continue;
+            }
+            gym.slot(d % 2 == 0 ? "Spin 45" : "Yoga flow", at(day, 7, 0), Duration.ofMinutes(45), 12, (3 * d) % 12);
+            gym.slot("PT with Marco", "PERSONAL_TRAINING", at(day, 10, 0), Duration.ofMinutes(60), 1, d % 3 == 0 ? 1 : 0);
+            gym.slot("Rowing machine 1", "EQUIPMENT", at(day, 13, 0), Duration.ofMinutes(30), 1, d % 2);
+            gym.slot(d % 3 == 0 ? "HIIT" : "Pilates", at(day, 18, 0), Duration.ofMinutes(50), 14, (5 * d) % 15);
+        }
         gym.lease(spin, 2, now.plus(Duration.ofHours(6)));
         gym.lease(boxing, 2, now.plus(Duration.ofHours(12)));
         // Earlier visitors of the day (members of their own, so the door tests start from a clean slate).

@@ -9,7 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import app.spotter.model.sync.DeviceKind;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,11 +34,18 @@ public final class ManagerView implements View {
     private final ListView<SlotView> classes = new ListView<>();
     private final ListView<ConflictView> conflicts = new ListView<>();
     private final DateTimeFormatter timeFormat;
+    private final ListView<ManagerViewModel.DeviceRow> devices = new ListView<>();
+    private final Label devicesNote = new Label();
+    private final Label revokeQuestion = new Label();
+    private final HBox revokeConfirm = new HBox(8);
+    private final ComboBox<DeviceKind> mode = new ComboBox<>();
+    private final DateTimeFormatter seenFormat;
 
     public ManagerView(ManagerViewModel model, Texts texts) {
         this.model = model;
         this.texts = texts;
         this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(texts.locale());
+        this.seenFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(texts.locale());
         root.setId("manager");
         root.getStyleClass().add("screen-body");
 
@@ -66,9 +75,65 @@ public final class ManagerView implements View {
         conflicts.setPlaceholder(new Label(texts.get("manager.conflicts.none")));
         conflicts.setCellFactory(l -> new ConflictCell());
         VBox.setVgrow(conflicts, Priority.ALWAYS);
-        VBox reconcile = new VBox(12, conflictsTitle, message, conflicts);
+        VBox reconcile = new VBox(12, conflictsTitle, message, conflicts, devicesSection());
         HBox.setHgrow(reconcile, Priority.ALWAYS);
         root.getChildren().addAll(day, reconcile);
+    }
+
+    // The gym's devices (online only) with revoke-after-confirm, and what this device is used for.
+    private VBox devicesSection() {
+        Label title = new Label(texts.get("manager.devices"));
+        title.getStyleClass().add("section-title");
+        Button reload = new Button(texts.get("manager.devices.load"));
+        reload.setId("devicesRefresh");
+        reload.setOnAction(e -> model.refreshDevices());
+        HBox head = new HBox(12, title, reload);
+        head.setAlignment(Pos.CENTER_LEFT);
+        devicesNote.setId("devicesNote");
+        devicesNote.getStyleClass().add("message");
+        devicesNote.setWrapText(true);
+        devices.setId("devices");
+        devices.setPlaceholder(new Label(texts.get("manager.devices.placeholder")));
+        devices.setCellFactory(l -> new DeviceCell());
+        devices.setPrefHeight(190);
+        devices.setMinHeight(120);
+        revokeQuestion.setId("revokeQuestion");
+        revokeQuestion.getStyleClass().addAll("message", "refused");
+        Button yes = new Button(texts.get("manager.devices.revoke.confirm"));
+        yes.setId("revokeConfirm");
+        yes.getStyleClass().add("danger");
+        yes.setOnAction(e -> model.confirmRevoke());
+        Button no = new Button(texts.get("manager.devices.revoke.keep"));
+        no.setId("revokeKeep");
+        no.setOnAction(e -> model.keepDevice());
+        yes.setMinWidth(Region.USE_PREF_SIZE);
+        no.setMinWidth(Region.USE_PREF_SIZE);
+        revokeQuestion.setWrapText(true);
+        revokeQuestion.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(revokeQuestion, Priority.ALWAYS);
+        revokeConfirm.getChildren().addAll(revokeQuestion, yes, no);
+        revokeConfirm.setAlignment(Pos.CENTER_LEFT);
+        Label modeLabel = new Label(texts.get("manager.mode"));
+        mode.setId("deviceMode");
+        mode.getItems().setAll(DeviceKind.values());
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DeviceKind kind) {
+                return kind == null ? "" : texts.get("enroll.mode." + kind.name());
+            }
+
+            @Override
+            public DeviceKind fromString(String text) {
+                return null;
+            }
+        });
+        mode.setValue(DeviceKind.FRONT_DESK);
+        Button apply = new Button(texts.get("manager.mode.apply"));
+        apply.setId("applyMode");
+        apply.setOnAction(e -> model.switchMode(mode.getValue()));
+        HBox modeRow = new HBox(8, modeLabel, mode, apply);
+        modeRow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, head, devicesNote, devices, revokeConfirm, modeRow);
     }
 
     private VBox figure(Label value, String key) {
@@ -97,7 +162,13 @@ public final class ManagerView implements View {
             classes.setItems(null);
             conflicts.setItems(null);
         });
+        devices.setItems(model.devices());
+        subscriptions.add(() -> devices.setItems(null));
+        subscriptions.bind(devicesNote.textProperty(), model.devicesNoteProperty());
+        subscriptions.listen(model.revokeAskedProperty(), (obs, was, asked) -> showRevokeQuestion(asked));
+        showRevokeQuestion(model.revokeAskedProperty().get());
         model.refresh();
+        model.refreshDevices();
     }
 
     @Override
@@ -144,6 +215,62 @@ public final class ManagerView implements View {
                 fill.getStyleClass().add("full");
             }
             seats.setText(texts.get("manager.fill", slot.seatsTaken(), slot.capacity(), Math.round(rate * 100)));
+            setGraphic(row);
+        }
+    }
+
+    private void showRevokeQuestion(ManagerViewModel.DeviceRow asked) {
+        revokeConfirm.setVisible(asked != null);
+        revokeConfirm.setManaged(asked != null);
+        revokeQuestion.setText(asked == null ? "" : texts.get("manager.devices.revoke.question", asked.device().name()));
+    }
+
+    private final class DeviceCell extends ListCell<ManagerViewModel.DeviceRow> {
+        private final Label name = new Label();
+        private final Label kind = new Label();
+        private final Label seen = new Label();
+        private final Label pending = new Label();
+        private final Button revoke = new Button(texts.get("manager.devices.revoke"));
+        private final HBox row;
+
+        DeviceCell() {
+            name.getStyleClass().add("class-title");
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            kind.setMinWidth(Region.USE_PREF_SIZE);
+            seen.setMinWidth(Region.USE_PREF_SIZE);
+            pending.getStyleClass().add("pending-badge");
+            pending.setMinWidth(Region.USE_PREF_SIZE);
+            revoke.setMinWidth(Region.USE_PREF_SIZE);
+            revoke.setOnAction(e -> model.askRevoke(getItem()));
+            row = new HBox(12, name, kind, seen, pending, revoke);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("device-row");
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ManagerViewModel.DeviceRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            var d = item.device();
+            name.setText(d.name() + (item.thisDesk() ? "  (" + texts.get("manager.devices.thisDesk") + ")" : ""));
+            name.getStyleClass().remove("device-revoked");
+            if (item.revoked()) {
+                name.getStyleClass().add("device-revoked");
+            }
+            kind.setText(texts.get("enroll.mode." + d.kind().name()));
+            seen.setText(item.revoked() ? texts.get("manager.devices.revokedAt", seenFormat.format(d.revokedAt().atZone(model.zone())))
+                    : d.lastSeenAt() == null ? texts.get("manager.devices.neverSeen")
+                    : texts.get("manager.devices.lastSeen", seenFormat.format(d.lastSeenAt().atZone(model.zone()))));
+            pending.setText(texts.get("manager.devices.pending", item.pending()));
+            pending.setVisible(item.pending() > 0);
+            pending.setManaged(item.pending() > 0);
+            revoke.setId("revoke-" + d.id());
+            revoke.setDisable(item.revoked() || item.thisDesk());
             setGraphic(row);
         }
     }

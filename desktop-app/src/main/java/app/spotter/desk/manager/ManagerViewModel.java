@@ -4,7 +4,16 @@ import app.spotter.client.Desk;
 import app.spotter.client.booking.SlotView;
 import app.spotter.client.checkin.Admission;
 import app.spotter.client.sync.ConflictView;
+import app.spotter.client.devices.Devices;
+import app.spotter.client.sync.ServerUnavailable;
 import app.spotter.desk.ui.CurrentStaff;
+import app.spotter.model.common.UserId;
+import app.spotter.model.sync.DeviceKind;
+import app.spotter.model.sync.SyncApi;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import app.spotter.desk.ui.TaskExecutor;
 import app.spotter.desk.ui.Texts;
 import java.time.Clock;
@@ -49,8 +58,31 @@ public final class ManagerViewModel {
     private final IntegerProperty checkInsToday = new SimpleIntegerProperty();
     private final IntegerProperty inClubNow = new SimpleIntegerProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    private final StringProperty devicesNote = new SimpleStringProperty("");
+    private final ObjectProperty<DeviceRow> revokeAsked = new SimpleObjectProperty<>();
+    private final Consumer<DeviceKind> switchMode;
+
+    /**
+     * One enrolled device as the manager sees it.
+     *
+     * @param thisDesk the device this screen runs on
+     * @param pending operations this desk has not yet got an answer for (only known for this desk)
+     */
+    public record DeviceRow(SyncApi.Device device, boolean thisDesk, long pending) {
+        public boolean revoked() {
+            return device.revokedAt() != null;
+        }
+    }
 
     public ManagerViewModel(Desk desk, CurrentStaff staff, TaskExecutor tasks, Texts texts, ZoneId zone, Clock clock) {
+        this(desk, staff, tasks, texts, zone, clock, kind -> { });
+    }
+
+    /** With the switch of this device's mode (front desk, kiosk, scanner station). */
+    public ManagerViewModel(Desk desk, CurrentStaff staff, TaskExecutor tasks, Texts texts, ZoneId zone, Clock clock,
+                            Consumer<DeviceKind> switchMode) {
+        this.switchMode = switchMode;
         this.desk = desk;
         this.staff = staff;
         this.tasks = tasks;
@@ -78,7 +110,94 @@ public final class ManagerViewModel {
         int inClub = (int) admitted.stream().filter(a -> !a.at().isBefore(now.minus(IN_CLUB)) && !a.at().isAfter(now))
                 .map(Admission::memberId).distinct().count();
         List<SlotView> slots = desk.bookings().slots(startOfDay, today.plusDays(1).atStartOfDay(zone).toInstant());
-        return new Day(desk.reconciliation().open(), todayCount, inClub, slots);
+        // The dashboard's fill rates are for classes; PT and machine slots are one person each.
+        return new Day(desk.reconciliation().open(), todayCount, inClub,
+                slots.stream().filter(s -> "CLASS".equals(s.kind())).toList());
+    }
+
+    /**
+     * The device list, from the server (online only, in the manager's name). Offline, or after an
+     * offline login, the note says why the list is empty rather than showing an old one.
+     */
+    public void refreshDevices() {
+        if (!staff.manages()) {
+            devices.clear();
+            devicesNote.set(texts.get("manager.devices.onlyManagers"));
+            return;
+        }
+        UserId manager = staff.user();
+        tasks.run(() -> {
+            String me = desk.deviceId();
+            long pending = desk.pendingOperations();
+            return desk.devices().list(manager).stream()
+                    .map(d -> new DeviceRow(d, d.id().toString().equals(me), d.id().toString().equals(me) ? pending : 0))
+                    .sorted(java.util.Comparator.comparing((DeviceRow r) -> r.revoked())
+                            .thenComparing(r -> r.device().name(), String.CASE_INSENSITIVE_ORDER))
+                    .toList();
+        }, rows -> {
+            devices.setAll(rows);
+            devicesNote.set(rows.isEmpty() ? texts.get("manager.devices.none") : "");
+        }, this::devicesFailed);
+    }
+
+    private void devicesFailed(Throwable e) {
+        devices.clear();
+        if (e instanceof Devices.OnlineLoginNeeded) {
+            devicesNote.set(texts.get("manager.devices.needsOnlineLogin"));
+        } else if (e instanceof ServerUnavailable u && (u.status() == 401 || u.status() == 403)) {
+            devicesNote.set(texts.get("manager.devices.loginAgain"));
+        } else if (e instanceof ServerUnavailable) {
+            devicesNote.set(texts.get("manager.devices.offline"));
+        } else {
+            devicesNote.set(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** First click on "Revoke": the screen asks to confirm; nothing is sent yet. */
+    public void askRevoke(DeviceRow row) {
+        if (row == null || row.revoked()) {
+            return;
+        }
+        revokeAsked.set(row);
+    }
+
+    public void keepDevice() {
+        revokeAsked.set(null);
+    }
+
+    /** Confirmed: the server revokes the device at once (its token stops working), then the list reloads. */
+    public void confirmRevoke() {
+        DeviceRow row = revokeAsked.get();
+        revokeAsked.set(null);
+        if (row == null || !staff.manages()) {
+            return;
+        }
+        UserId manager = staff.user();
+        tasks.run(() -> desk.devices().revoke(manager, row.device().id()), revoked -> {
+            devicesNote.set(texts.get("manager.devices.revoked", revoked.name()));
+            refreshDevices();
+        }, this::devicesFailed);
+    }
+
+    /** A manager changes what this device is used for (stored; a kiosk or scanner station locks at once). */
+    public void switchMode(DeviceKind kind) {
+        if (!staff.manages()) {
+            message.set(texts.get("manager.mode.onlyManagers"));
+            return;
+        }
+        switchMode.accept(kind);
+    }
+
+    public ObservableList<DeviceRow> devices() {
+        return devices;
+    }
+
+    public ReadOnlyStringProperty devicesNoteProperty() {
+        return devicesNote;
+    }
+
+    public ReadOnlyObjectProperty<DeviceRow> revokeAskedProperty() {
+        return revokeAsked;
     }
 
     /** Queues the manager's decision; the row stays, marked pending, until the server confirms it. */

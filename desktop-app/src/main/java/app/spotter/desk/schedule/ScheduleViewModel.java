@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,8 +27,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * A day of classes at this location, with booking, waitlisting and cancelling for one chosen
- * member. The desk decides at once (shared rules on the local store); pending operations stay
+ * The calendar of this location, a day or a week (Monday to Sunday) at a time: classes, personal
+ * training and machine slots, with booking, waitlisting and cancelling for one chosen member on
+ * the selected slot. The desk decides at once (shared rules on the local store); pending operations stay
  * marked until the server answers, and a refusal says why.
  */
 public final class ScheduleViewModel {
@@ -38,7 +40,14 @@ public final class ScheduleViewModel {
     private final Texts texts;
     private final ZoneId zone;
 
+    /** How much of the calendar shows at once. */
+    public enum Span { DAY, WEEK }
+
+    private final Clock clock;
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>();
+    private final ObjectProperty<Span> span = new SimpleObjectProperty<>(Span.DAY);
+    private final ObservableList<LocalDate> days = FXCollections.observableArrayList();
+    private final ObjectProperty<SlotItem> selected = new SimpleObjectProperty<>();
     private final ObservableList<SlotItem> slots = FXCollections.observableArrayList();
     private final StringProperty memberQuery = new SimpleStringProperty("");
     private final ObjectProperty<MemberView> member = new SimpleObjectProperty<>();
@@ -51,18 +60,37 @@ public final class ScheduleViewModel {
         this.tasks = tasks;
         this.texts = texts;
         this.zone = zone;
+        this.clock = clock;
         this.day.set(LocalDate.now(clock.withZone(zone)));
+        days.setAll(shownDays());
     }
 
     public void refresh() {
-        LocalDate shown = day.get();
+        List<LocalDate> shown = shownDays();
+        days.setAll(shown);
         MemberView chosen = member.get();
-        tasks.run(() -> load(shown, chosen), slots::setAll, this::failed);
+        tasks.run(() -> load(shown.getFirst(), shown.getLast().plusDays(1), chosen), loaded -> {
+            slots.setAll(loaded);
+            // The selection follows its slot through a reload (a booking changes the seats shown).
+            SlotItem was = selected.get();
+            selected.set(was == null ? null : loaded.stream()
+                    .filter(i -> i.slot().id().equals(was.slot().id())).findFirst().orElse(null));
+        }, this::failed);
     }
 
-    private List<SlotItem> load(LocalDate date, MemberView chosen) {
-        Instant from = date.atStartOfDay(zone).toInstant();
-        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+    /** The days on screen: the day, or Monday to Sunday of its week. */
+    public List<LocalDate> shownDays() {
+        LocalDate anchor = day.get();
+        if (span.get() == Span.DAY) {
+            return List.of(anchor);
+        }
+        LocalDate monday = anchor.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        return monday.datesUntil(monday.plusDays(7)).toList();
+    }
+
+    private List<SlotItem> load(LocalDate first, LocalDate end, MemberView chosen) {
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = end.atStartOfDay(zone).toInstant();
         List<BookingView> memberBookings = chosen == null ? List.of() : desk.bookings().bookingsOf(chosen.id());
         List<SlotItem> items = new ArrayList<>();
         for (SlotView slot : desk.bookings().slots(from, to)) {
@@ -78,13 +106,73 @@ public final class ScheduleViewModel {
     }
 
     public void previousDay() {
-        day.set(day.get().minusDays(1));
-        refresh();
+        previous();
     }
 
     public void nextDay() {
-        day.set(day.get().plusDays(1));
+        next();
+    }
+
+    /** Back a day, or a week in the week view (PageUp). */
+    public void previous() {
+        day.set(day.get().minusDays(span.get() == Span.DAY ? 1 : 7));
         refresh();
+    }
+
+    /** On a day, or a week in the week view (PageDown). */
+    public void next() {
+        day.set(day.get().plusDays(span.get() == Span.DAY ? 1 : 7));
+        refresh();
+    }
+
+    /** Today in the gym's zone (T). */
+    public void today() {
+        day.set(LocalDate.now(clock.withZone(zone)));
+        refresh();
+    }
+
+    /** Today in the gym's zone, by the desk's clock (the calendar marks its column). */
+    public LocalDate currentDay() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    public void showSpan(Span next) {
+        span.set(next);
+        refresh();
+    }
+
+    public void toggleSpan() {
+        showSpan(span.get() == Span.DAY ? Span.WEEK : Span.DAY);
+    }
+
+    /** The slot whose detail shows (book, waitlist, cancel act on it). */
+    public void select(SlotItem item) {
+        selected.set(item);
+    }
+
+    /** The next (+1) or previous (-1) slot in time order, for the arrow keys. */
+    public void selectNext(int direction) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        int at = selected.get() == null ? -1 : slots.indexOf(selected.get());
+        int next = at < 0 ? (direction > 0 ? 0 : slots.size() - 1) : Math.floorMod(at + direction, slots.size());
+        selected.set(slots.get(next));
+    }
+
+    /** Book (or put on the waitlist) the chosen member on the selected slot. */
+    public void bookSelected(boolean waitlist) {
+        if (selected.get() == null) {
+            say(texts.get("schedule.chooseSlot"), true);
+            return;
+        }
+        book(selected.get(), waitlist);
+    }
+
+    public void cancelSelected() {
+        if (selected.get() != null) {
+            cancel(selected.get());
+        }
     }
 
     /** Chooses the member the bookings are for: by member number, else the first match of the name. */
@@ -100,8 +188,7 @@ public final class ScheduleViewModel {
             if (byNumber.isPresent()) {
                 return byNumber.get();
             }
-            String[] words = query.split("\\s+");
-            return desk.members().search(words[words.length - 1], 1).stream().findFirst().orElse(null);
+            return desk.members().matching(query, 1).stream().findFirst().orElse(null);
         }, found -> {
             member.set(found);
             say(found == null ? texts.get("checkin.search.none") : "", found == null);
@@ -163,6 +250,18 @@ public final class ScheduleViewModel {
 
     public ObjectProperty<LocalDate> dayProperty() {
         return day;
+    }
+
+    public ObjectProperty<Span> spanProperty() {
+        return span;
+    }
+
+    public ObservableList<LocalDate> days() {
+        return days;
+    }
+
+    public ReadOnlyObjectProperty<SlotItem> selectedProperty() {
+        return selected;
     }
 
     public ObservableList<SlotItem> slots() {

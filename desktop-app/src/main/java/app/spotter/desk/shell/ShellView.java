@@ -15,6 +15,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,6 +32,7 @@ public final class ShellView implements View {
     private final Map<Screen, View> screens;
     private final View kiosk;
     private final View login;
+    private final View scanner;
     private final StatusBarView statusBar;
     private final Consumer<Boolean> fullScreen;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -43,7 +46,14 @@ public final class ShellView implements View {
 
     public ShellView(ShellViewModel model, Map<Screen, View> screens, View kiosk, View login, StatusBarView statusBar,
                      Texts texts, Consumer<Boolean> fullScreen) {
+        this(model, screens, kiosk, null, login, statusBar, texts, fullScreen);
+    }
+
+    /** With a scanner station (null: this desk has none). */
+    public ShellView(ShellViewModel model, Map<Screen, View> screens, View kiosk, View scanner, View login,
+                     StatusBarView statusBar, Texts texts, Consumer<Boolean> fullScreen) {
         this.model = model;
+        this.scanner = scanner;
         this.screens = screens;
         this.kiosk = kiosk;
         this.login = login;
@@ -61,6 +71,11 @@ public final class ShellView implements View {
             }
             ToggleButton b = new ToggleButton(texts.get(screen.textKey()));
             b.setId("nav-" + screen.name());
+            // Keyboard first: the key that opens the screen is printed on its button.
+            Label key = new Label(shortcutOf(screen).getName());
+            key.getStyleClass().add("nav-key");
+            b.setGraphic(key);
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             b.setToggleGroup(navGroup);
             b.setFocusTraversable(false);
             b.setOnAction(e -> {
@@ -90,6 +105,25 @@ public final class ShellView implements View {
         logOut.setFocusTraversable(false);
         logOut.setOnAction(e -> model.logOut());
         nav.getChildren().addAll(spacer, staffName, logOut, dark, kioskButton);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    /** F1 check-in, F2 schedule, F3 members, F4 manager: the order of the navigation bar. */
+    public static KeyCode shortcutOf(Screen screen) {
+        return KeyCode.valueOf("F" + (screen.ordinal() + 1));
+    }
+
+    private void shortcut(KeyEvent e) {
+        if (locked() || !model.loggedInBinding().get()) {
+            return; // the kiosk, the scanner station and the login form are not for navigating away from
+        }
+        for (Screen screen : navButtons.keySet()) {
+            if (e.getCode() == shortcutOf(screen) && !e.isShortcutDown() && !e.isAltDown()) {
+                model.show(screen);
+                e.consume();
+                return;
+            }
+        }
     }
 
     @Override
@@ -112,14 +146,26 @@ public final class ShellView implements View {
         subscriptions.listen(model.loggedInBinding(), (obs, was, in) -> layout());
         subscriptions.listen(model.kioskProperty(), (obs, was, inKiosk) -> {
             layout();
-            fullScreen.accept(inKiosk);
+            fullScreen.accept(locked());
+        });
+        subscriptions.listen(model.scannerProperty(), (obs, was, inScanner) -> {
+            layout();
+            fullScreen.accept(locked());
         });
         layout();
     }
 
     // Kiosk first (it runs unattended), then the login form until someone logs in, then the screens.
+    private boolean locked() {
+        return model.kioskProperty().get() || (scanner != null && model.scannerProperty().get());
+    }
+
     private void layout() {
-        if (model.kioskProperty().get()) {
+        if (scanner != null && model.scannerProperty().get()) {
+            root.setTop(null);
+            root.setBottom(null);
+            switchTo(scanner);
+        } else if (model.kioskProperty().get()) {
             root.setTop(null);
             root.setBottom(null);
             switchTo(kiosk);

@@ -2,6 +2,7 @@ package app.spotter.desk.shell;
 
 import app.spotter.client.staff.StaffProfile;
 import app.spotter.desk.ui.CurrentStaff;
+import app.spotter.model.sync.DeviceKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -20,6 +21,8 @@ public final class ShellViewModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.CHECK_IN);
     private final BooleanProperty kiosk = new SimpleBooleanProperty();
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final BooleanProperty scanner = new SimpleBooleanProperty();
+    private final ObjectProperty<DeviceKind> mode = new SimpleObjectProperty<>(DeviceKind.FRONT_DESK);
     private final BooleanBinding loggedIn;
     private final StringBinding staffName;
 
@@ -47,6 +50,40 @@ public final class ShellViewModel {
     /** Called by the kiosk once a manager PIN was accepted. */
     public void leaveKiosk() {
         kiosk.set(false);
+    }
+
+    /** The scanner station: full screen at the door, nobody at the keyboard; leaving takes the manager PIN. */
+    public void enterScanner() {
+        scanner.set(true);
+    }
+
+    /** Called by the scanner station once a manager PIN was accepted. */
+    public void leaveScanner() {
+        scanner.set(false);
+    }
+
+    /**
+     * What this device is for from now on (a manager's choice; the app stores it and starts in it
+     * next time): a kiosk or scanner station locks at once.
+     */
+    public void switchMode(DeviceKind next) {
+        if (!staff.manages() || next == null) {
+            return;
+        }
+        mode.set(next);
+        switch (next) {
+            case KIOSK -> enterKiosk();
+            case SCANNER -> enterScanner();
+            case FRONT_DESK -> { }
+        }
+    }
+
+    public ObjectProperty<DeviceKind> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty scannerProperty() {
+        return scanner;
     }
 
     /** Back to the login form; the next person's changes are recorded in their name. */

@@ -35,7 +35,9 @@ class ScheduleViewModelTest {
 
     @Test
     void theDayListsTheGymsClassesInOrderWithTheirCapacity() {
-        assertEquals(5, model.slots().size());
+        assertEquals(7, model.slots().size());
+        assertEquals(java.util.List.of("CLASS", "CLASS", "PERSONAL_TRAINING", "CLASS", "EQUIPMENT", "CLASS", "CLASS"),
+                model.slots().stream().map(i -> i.slot().kind()).toList(), "classes, PT and a machine, by start");
         assertEquals("Spin 45", model.slots().getFirst().slot().title());
         assertEquals(12, item(local.gym.spin()).slot().capacity());
         assertTrue(item(local.gym.hiit()).full());
@@ -87,5 +89,58 @@ class ScheduleViewModelTest {
         model.book(item(local.gym.boxing()), false);
 
         assertEquals("Choose a member first.", model.messageProperty().get());
+    }
+
+    @Test
+    void theWeekRunsMondayToSundayAndTheArrowsMoveByAWeek() {
+        java.time.LocalDate today = model.dayProperty().get();
+        model.showSpan(ScheduleViewModel.Span.WEEK);
+
+        assertEquals(7, model.days().size());
+        assertEquals(java.time.DayOfWeek.MONDAY, model.days().getFirst().getDayOfWeek());
+        assertTrue(model.days().contains(today));
+        // Today's 7 slots plus 4 on each other day of the week.
+        assertEquals(7 + 4 * 6, model.slots().size());
+        assertTrue(model.slots().stream().allMatch(i -> model.days().contains(
+                i.slot().startsAt().atZone(model.zone()).toLocalDate())), "only slots of the shown week");
+
+        model.next();
+        assertEquals(today.plusDays(7), model.dayProperty().get());
+        model.previous();
+        model.previous();
+        assertEquals(today.minusDays(7), model.dayProperty().get());
+        model.today();
+        assertEquals(today, model.dayProperty().get());
+        model.toggleSpan();
+        assertEquals(java.util.List.of(today), model.days());
+        assertEquals(7, model.slots().size());
+    }
+
+    @Test
+    void theSelectedSlotIsBookedAndStaysSelectedWithItsNewState() {
+        model.bookSelected(false);
+        assertEquals("Choose a slot in the calendar first.", model.messageProperty().get());
+
+        model.select(item(local.gym.boxing()));
+        model.bookSelected(false);
+
+        SlotItem selected = model.selectedProperty().get();
+        assertEquals(local.gym.boxing(), selected.slot().id());
+        assertTrue(selected.memberHoldsPlace(), "the detail shows the booking the reload brought");
+        assertTrue(selected.memberBooking().pending());
+
+        model.cancelSelected();
+        assertEquals("Cancellation queued.", model.messageProperty().get());
+    }
+
+    @Test
+    void theArrowKeysWalkTheSlotsInTimeOrderAndWrap() {
+        model.selectNext(1);
+        assertEquals(local.gym.spin(), model.selectedProperty().get().slot().id());
+        model.selectNext(-1);
+        assertEquals(model.slots().getLast(), model.selectedProperty().get());
+        model.selectNext(1);
+        model.selectNext(1);
+        assertEquals(model.slots().get(1), model.selectedProperty().get());
     }
 }

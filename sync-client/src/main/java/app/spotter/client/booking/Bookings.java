@@ -228,13 +228,15 @@ public final class Bookings {
         int leasedFree = usableLease(session, id, ops, now).map(Lease::free).orElse(0);
         String zone = Rows.text(row, "zoneId");
         String title = Rows.text(row, "title");
-        if (title == null) {
-            title = mirror.find(session, Feed.SESSION, Rows.text(row, "sessionId"))
-                    .map(s -> Rows.text(s, "title")).orElse(null);
+        String kind = Rows.text(row, "kind");
+        if (title == null || kind == null) {
+            Map<String, Object> offering = mirror.find(session, Feed.SESSION, Rows.text(row, "sessionId")).orElse(Map.of());
+            title = title != null ? title : Rows.text(offering, "title");
+            kind = kind != null ? kind : Rows.text(offering, "kind");
         }
         return new SlotView(id, title, Rows.instant(row, "startsAt"), Rows.instant(row, "endsAt"),
                 zone == null ? ZoneId.of("UTC") : ZoneId.of(zone), Rows.integer(row, "capacity", 0), Math.max(0, taken),
-                "CANCELLED".equals(Rows.text(row, "status")), leasedFree);
+                "CANCELLED".equals(Rows.text(row, "status")), leasedFree, kind == null ? "CLASS" : kind);
     }
 
     private record Lease(UUID id, int free) {

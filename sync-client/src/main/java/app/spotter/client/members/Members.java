@@ -116,6 +116,50 @@ public final class Members {
         });
     }
 
+    /**
+     * "Find a member": members whose names, member number, phone or e-mail contain every word of
+     * the text (case-insensitive, any order), pending sign-ups included, by last name.
+     */
+    public List<MemberView> matching(String text, int limit) {
+        String[] words = text == null ? new String[0] : text.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return List.of();
+        }
+        // The database narrows by the longest word; every word must then match the member as shown.
+        String narrowest = java.util.Arrays.stream(words).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        return changes.read(session -> {
+            List<PendingOperation> ops = outbox.unconfirmed(session);
+            Map<MemberId, MemberView> found = new LinkedHashMap<>();
+            for (Map<String, Object> row : mirror.membersMatching(session, narrowest, limit * 4)) {
+                find(session, MemberId.of(Rows.text(row, "id")), ops)
+                        .filter(m -> containsAll(m, words)).ifPresent(m -> found.put(m.id(), m));
+            }
+            for (PendingOperation op : ops) {
+                if (op.isPending() && op.payload() instanceof OperationPayload.RegisterMember r
+                        && !found.containsKey(r.memberId())) {
+                    find(session, r.memberId(), ops).filter(m -> containsAll(m, words)).ifPresent(m -> found.put(m.id(), m));
+                }
+            }
+            return found.values().stream().limit(limit).toList();
+        });
+    }
+
+    private static boolean containsAll(MemberView m, String[] words) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("firstName", m.firstName());
+        fields.put("lastName", m.lastName());
+        fields.put("memberNumber", m.memberNumber());
+        fields.put("phone", m.phone());
+        fields.put("email", m.email());
+        String text = Mirror.searchText(fields);
+        for (String w : words) {
+            if (!text.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The member as shown: confirmed profile, or a pending sign-up, with pending edits applied. */
     public Optional<MemberView> find(Session session, MemberId memberId, List<PendingOperation> ops) {
         Optional<Map<String, Object>> row = mirror.find(session, Feed.MEMBER, memberId);

@@ -8,6 +8,8 @@ public final class LoginRefused extends RuntimeException {
         WRONG_CREDENTIALS,
         /** Offline, and this person never logged in at this desk while it was online. */
         UNKNOWN_OFFLINE,
+        /** Offline, and the last online login here is older than the desk allows (14 days by default). */
+        EXPIRED_OFFLINE,
         /** Members have no business at the desk's staff screens. */
         NOT_STAFF
     }

@@ -6,27 +6,49 @@ import app.spotter.client.sync.ServerUnavailable;
 import app.spotter.model.access.Role;
 import app.spotter.model.api.AuthApi;
 import app.spotter.model.common.UserId;
+import app.spotter.model.sync.StaffAccess;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Staff login at the desk. Online the server checks the password ({@code POST /api/v1/auth/login},
  * then {@code GET /api/v1/me} for id, name and role) and the desk caches the profile with a slow
  * hash of the password; when the server cannot be reached, the cached hash decides, so someone
  * who logged in here before can keep working through an outage. A server that answers "wrong
- * password" is believed: the cache is only for when there is no answer.
+ * password" is believed: the cache is only for when there is no answer. A cached login expires
+ * {@link #DEFAULT_OFFLINE_VALIDITY} (configurable) after the last online login here, and is dropped
+ * when the server says the account was deactivated ({@link #refreshAccess}, after every sync).
  */
 public final class StaffLogins {
+
+    /** A staff member who has not logged in online here for two weeks must do so again. */
+    public static final Duration DEFAULT_OFFLINE_VALIDITY = Duration.ofDays(14);
 
     private final DeskStore store;
     private final ServerConnection server;
     private final Clock clock;
+    private final Duration offlineValidity;
+    // The access token of the last online login, in memory only: for the manager's online-only calls.
+    private volatile OnlineSession online;
+
+    private record OnlineSession(UserId userId, String accessToken) {
+    }
 
     public StaffLogins(DeskStore store, ServerConnection server, Clock clock) {
+        this(store, server, clock, DEFAULT_OFFLINE_VALIDITY);
+    }
+
+    public StaffLogins(DeskStore store, ServerConnection server, Clock clock, Duration offlineValidity) {
         this.store = store;
         this.server = server;
         this.clock = clock;
+        this.offlineValidity = Objects.requireNonNull(offlineValidity, "offlineValidity");
     }
 
     /** Logs in online if the server answers, else offline; throws {@link LoginRefused}. */
@@ -36,9 +58,9 @@ public final class StaffLogins {
             throw new LoginRefused(LoginRefused.Reason.WRONG_CREDENTIALS);
         }
         AuthApi.Profile profile;
+        AuthApi.TokenPair tokens;
         try {
-            AuthApi.TokenPair tokens = ServerConnection.execute(server.open().staffLogin(
-                    new AuthApi.LoginRequest(key, password)));
+            tokens = ServerConnection.execute(server.open().staffLogin(new AuthApi.LoginRequest(key, password)));
             profile = ServerConnection.execute(server.open().me("Bearer " + Objects.requireNonNull(tokens).accessToken()));
         } catch (ServerUnavailable e) {
             if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
@@ -47,6 +69,7 @@ public final class StaffLogins {
                 forget(key);
                 throw new LoginRefused(LoginRefused.Reason.WRONG_CREDENTIALS);
             }
+            online = null;
             return offline(key, password);
         }
         Role role = Objects.requireNonNull(profile).role();
@@ -54,7 +77,47 @@ public final class StaffLogins {
             throw new LoginRefused(LoginRefused.Reason.NOT_STAFF);
         }
         remember(new StaffProfile(UserId.of(profile.id()), key, profile.name(), role, false), password);
+        online = new OnlineSession(UserId.of(profile.id()), tokens.accessToken());
         return new StaffProfile(UserId.of(profile.id()), key, profile.name(), role, false);
+    }
+
+    /**
+     * The access token of this staff member's online login at this desk, if they logged in online
+     * (an offline login has none): the manager's device list is asked for with it, so the server
+     * checks the manager's own permission.
+     */
+    public Optional<String> onlineToken(UserId userId) {
+        OnlineSession s = online;
+        return s != null && s.userId().equals(userId) ? Optional.of(s.accessToken()) : Optional.empty();
+    }
+
+    /** Called at log-out: the next person at the desk does not inherit the token. */
+    public void forgetOnlineSession() {
+        online = null;
+    }
+
+    /**
+     * Drops the cached logins of staff the server lists as deactivated (or no longer lists at all).
+     * Runs after every sync; if the server cannot be asked, the cache stays as it was.
+     */
+    public void refreshAccess() {
+        List<StaffAccess> access = ServerConnection.execute(server.authorized().staffAccess());
+        if (access == null) {
+            return;
+        }
+        Set<String> active = new HashSet<>();
+        for (StaffAccess a : access) {
+            if (a.active()) {
+                active.add(a.userId().toString());
+            }
+        }
+        store.run(session -> {
+            for (StaffLoginRow row : session.createSelectionQuery("from StaffLoginRow", StaffLoginRow.class).getResultList()) {
+                if (!active.contains(row.userId)) {
+                    session.remove(row);
+                }
+            }
+        });
     }
 
     /** Caches a staff member for offline login (after an online login; the demo desk seeds one). */
@@ -92,6 +155,10 @@ public final class StaffLogins {
         }
         if (!PasswordHashes.matches(password, row.passwordHash)) {
             throw new LoginRefused(LoginRefused.Reason.WRONG_CREDENTIALS);
+        }
+        if (row.loggedInAt.plus(offlineValidity).isBefore(clock.instant())) {
+            // Checked after the password, so the message never tells a stranger who has an account.
+            throw new LoginRefused(LoginRefused.Reason.EXPIRED_OFFLINE);
         }
         return new StaffProfile(UserId.of(row.userId), row.email, row.name, Role.valueOf(row.role), true);
     }

@@ -47,6 +47,7 @@ public final class Mirror {
         row.memberNumber = Feed.MEMBER.equals(entityType) ? text(data, "memberNumber") : null;
         String lastName = Feed.MEMBER.equals(entityType) ? text(data, "lastName") : null;
         row.lastName = lastName == null ? null : lastName.toLowerCase(java.util.Locale.ROOT);
+        row.searchText = Feed.MEMBER.equals(entityType) ? searchText(data) : null;
         if (fresh) {
             session.persist(row);
         }
@@ -111,6 +112,42 @@ public final class Mirror {
                 .setParameter("prefix", prefix.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%")
                 .setMaxResults(limit)
                 .getResultList().stream().map(this::data).toList();
+    }
+
+    /**
+     * Members whose first or last name, member number, phone or e-mail contains the word,
+     * case-insensitively, by last name. Staff type whatever the member tells them: "Ananya",
+     * "m000001", the phone number.
+     */
+    public List<Map<String, Object>> membersMatching(Session session, String word, int limit) {
+        return session.createSelectionQuery("from MirrorRow where entityType = :type"
+                        + " and coalesce(searchText, lower(data)) like :word escape '\\' order by lastName", MirrorRow.class)
+                .setParameter("type", Feed.MEMBER)
+                .setParameter("word", "%" + likeEscaped(word.toLowerCase(java.util.Locale.ROOT)) + "%")
+                .setMaxResults(limit)
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    /** The text {@link #membersMatching} looks in; also used for members still pending here. */
+    public static String searchText(Map<String, Object> member) {
+        StringBuilder text = new StringBuilder();
+        for (String field : List.of("firstName", "lastName", "memberNumber", "phone", "email")) {
+            String value = text(member, field);
+            if (value != null) {
+                text.append(value).append(' ');
+            }
+        }
+        String phone = text(member, "phone");
+        if (phone != null) {
+            // "98450 00000" and "+91 9845000000" are the same phone: digits only as well.
+            text.append(phone.replaceAll("\\D", ""));
+        }
+        String all = text.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        return all.length() > 1000 ? all.substring(0, 1000) : all;
+    }
+
+    private static String likeEscaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public List<Map<String, Object>> all(Session session, String entityType) {

@@ -45,6 +45,10 @@ public class MirrorRow {
     @Column(name = "last_name")
     public String lastName;
 
+    /** A member's names, number, phone and e-mail, lower-cased, for "Find a member". */
+    @Column(name = "search_text")
+    public String searchText;
+
     /** The composite key (entity type, entity id). */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;

@@ -44,6 +44,18 @@ public interface SyncEndpoints {
     @POST("api/v1/sync/leases/return")
     Call<Void> returnLeases(@Body SyncApi.LeaseReturn request);
 
+    /** Which staff accounts are still active (device token): cached logins of deactivated staff are dropped. */
+    @GET("api/v1/sync/staff")
+    Call<List<app.spotter.model.sync.StaffAccess>> staffAccess();
+
+    /** Enrolled devices; called with a manager's own access token (DEVICES_MANAGE), not the device's. */
+    @GET("api/v1/devices")
+    Call<List<SyncApi.Device>> devices(@Header("Authorization") String bearer);
+
+    /** Revokes a device; with a manager's own access token. */
+    @POST("api/v1/devices/{id}/revoke")
+    Call<SyncApi.Device> revokeDevice(@Header("Authorization") String bearer, @Path("id") String deviceId);
+
     @GET("api/v1/conflicts")
     Call<List<SyncApi.Conflict>> conflicts(@Query("status") String status);
 

@@ -80,6 +80,16 @@ public final class SyncEngine {
         });
     }
 
+    private final java.util.List<Runnable> afterEachSync = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Work that rides on every successful exchange with the server (staff access, say); if the
+     * server cannot answer it, the round still counts and the next round tries again.
+     */
+    public void afterEachSync(Runnable work) {
+        afterEachSync.add(work);
+    }
+
     /**
      * Push, pull, leases. Throws {@link ServerUnavailable} when the server cannot be reached; what
      * was done before that is kept.
@@ -101,6 +111,13 @@ public final class SyncEngine {
             }
             topUpLeases();
             forgetReturnedLeases();
+            for (Runnable work : afterEachSync) {
+                try {
+                    work.run();
+                } catch (ServerUnavailable e) {
+                    // Riding along, not part of the round: the bookings and check-ins synced; next round tries again.
+                }
+            }
             java.time.Instant now = clock.instant();
             store.run(session -> session.find(DeviceState.class, DeviceState.ID).lastSyncAt = now);
             publish(new SyncStatus(true, pendingCount(), now, false));

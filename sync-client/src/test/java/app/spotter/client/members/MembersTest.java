@@ -54,4 +54,24 @@ class MembersTest {
         assertEquals("Hopper", local.desk.members().byNumber(local.desk.members().find(id).orElseThrow().memberNumber())
                 .orElseThrow().lastName());
     }
+
+    @Test
+    void findAMemberMatchesEveryWordInNamesNumberPhoneAndEmailAnyCase() {
+        MemberId hopper = local.member("Hopper", 1);
+        MemberId lovelace = local.member("Lovelace", 1);
+        MemberId pending = local.desk.members().register(staff, new NewMember("Emmy", "Noether", "emmy@math.test",
+                "+49 551 39 0", null));
+
+        assertEquals(java.util.List.of(hopper, lovelace), ids("ada"), "first name, both pulled members, by last name");
+        assertEquals(java.util.List.of(lovelace), ids("LOVE ada"), "every word, any order and case");
+        assertEquals(java.util.List.of(pending), ids("noether"), "a pending sign-up too");
+        assertEquals(java.util.List.of(pending), ids("4955139"), "the phone's digits");
+        assertEquals(java.util.List.of(pending), ids("math.test"), "the e-mail");
+        assertEquals(java.util.List.of(), ids("ada noether"));
+        assertEquals(java.util.List.of(), ids("100%"), "LIKE wildcards are plain text");
+    }
+
+    private java.util.List<MemberId> ids(String text) {
+        return local.desk.members().matching(text, 10).stream().map(MemberView::id).toList();
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.spotter.client.Desk;
 import app.spotter.client.store.DeskStore;
+import app.spotter.client.support.MutableClock;
 import app.spotter.client.support.NetworkSwitch;
 import app.spotter.model.access.Role;
 import app.spotter.server.support.TestDatabase;
@@ -128,5 +129,65 @@ class StaffLoginTest {
         LoginRefused refused = assertThrows(LoginRefused.class, () -> desk.staffLogin(memberEmail, PASSWORD));
 
         assertEquals(LoginRefused.Reason.NOT_STAFF, refused.reason());
+    }
+
+    @Test
+    void aCachedLoginExpiresFourteenDaysAfterTheLastOnlineLogin() {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        try (Desk later = new Desk(store, Desk.Settings.of(server.app().baseUrl(),
+                new OkHttpClient.Builder().addInterceptor(network).build(), clock))) {
+            later.staffLogin(email, PASSWORD);
+            network.down();
+            clock.advance(java.time.Duration.ofDays(13));
+            assertTrue(later.staffLogin(email, PASSWORD).offline(), "13 days later it still works offline");
+
+            clock.advance(java.time.Duration.ofDays(1).plusMinutes(1));
+            LoginRefused refused = assertThrows(LoginRefused.class, () -> later.staffLogin(email, PASSWORD));
+            assertEquals(LoginRefused.Reason.EXPIRED_OFFLINE, refused.reason());
+            // A wrong password still says only that, expired or not.
+            assertEquals(LoginRefused.Reason.WRONG_CREDENTIALS,
+                    assertThrows(LoginRefused.class, () -> later.staffLogin(email, "not-the-password")).reason());
+
+            network.up();
+            assertFalse(later.staffLogin(email, PASSWORD).offline(), "an online login renews it");
+            network.down();
+            assertTrue(later.staffLogin(email, PASSWORD).offline());
+        }
+    }
+
+    @Test
+    void theOfflinePeriodIsConfigurable() {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        try (Desk strict = new Desk(store, Desk.Settings.of(server.app().baseUrl(),
+                new OkHttpClient.Builder().addInterceptor(network).build(), clock)
+                .withOfflineLoginValidity(java.time.Duration.ofDays(2)))) {
+            strict.staffLogin(email, PASSWORD);
+            network.down();
+            clock.advance(java.time.Duration.ofDays(3));
+            assertEquals(LoginRefused.Reason.EXPIRED_OFFLINE,
+                    assertThrows(LoginRefused.class, () -> strict.staffLogin(email, PASSWORD)).reason());
+        }
+    }
+
+    @Test
+    void aDeactivatedStaffMemberCannotLogInOfflineOnceTheDeskHasSynced() {
+        app.spotter.server.support.GymFixtures gym = new app.spotter.server.support.GymFixtures(server);
+        UUID location = gym.location("Europe/Berlin");
+        String code = server.client().post("/api/v1/devices/pairing-codes", java.util.Map.of("locationId", location),
+                server.login(Role.MANAGER)).text("code");
+        desk.enroll(code, "Front desk", app.spotter.model.sync.DeviceKind.FRONT_DESK);
+        String colleague = "desk-" + UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
+        server.app().services().accounts().bootstrapAccount(colleague, PASSWORD, "Dana Desk", Role.FRONT_DESK, null);
+        desk.staffLogin(email, PASSWORD);
+        desk.staffLogin(colleague, PASSWORD);
+
+        server.app().services().tx().run(s -> s.createNativeQuery("update app_user set active = false where id = ?",
+                Object.class).setParameter(1, UUID.fromString(userId)).executeUpdate());
+        desk.syncOnce();
+        network.down();
+
+        assertEquals(LoginRefused.Reason.UNKNOWN_OFFLINE,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD)).reason());
+        assertTrue(desk.staffLogin(colleague, PASSWORD).offline(), "active colleagues keep their cached login");
     }
 }

@@ -99,6 +99,14 @@ public final class AccountService {
                 rolePermissions.of(session, r.role())));
     }
 
+    /** Every staff account (not members) with whether it is active: what desks need to expire cached logins. */
+    public List<app.spotter.model.sync.StaffAccess> staffAccess() {
+        return tx.inTransaction(session -> session.createSelectionQuery(
+                        "from UserAccount u where u.role <> :member", UserAccount.class)
+                .setParameter("member", Role.MEMBER)
+                .getResultList().stream().map(u -> new app.spotter.model.sync.StaffAccess(u.id, u.active)).toList());
+    }
+
     public List<RolePermissionsView> roles() {
         return tx.inTransaction(session -> Arrays.stream(Role.values())
                 .map(role -> new RolePermissionsView(role, rolePermissions.of(session, role)))

@@ -15,11 +15,17 @@ public final class Authenticator {
     private final AccessTokens tokens;
     private final Transactions tx;
     private final RolePermissions rolePermissions;
+    private final java.time.Clock clock;
 
     public Authenticator(AccessTokens tokens, Transactions tx, RolePermissions rolePermissions) {
+        this(tokens, tx, rolePermissions, java.time.Clock.systemUTC());
+    }
+
+    public Authenticator(AccessTokens tokens, Transactions tx, RolePermissions rolePermissions, java.time.Clock clock) {
         this.tokens = tokens;
         this.tx = tx;
         this.rolePermissions = rolePermissions;
+        this.clock = clock;
     }
 
     public Caller authenticate(Context ctx) {
@@ -39,6 +45,11 @@ public final class Authenticator {
             var device = session.find(app.spotter.server.devices.DeviceRecord.class, deviceId.value());
             if (device == null || device.revokedAt != null) {
                 throw new ApiException(401, "DEVICE_REVOKED", "This device is not enrolled or was revoked");
+            }
+            // "Last seen" for the manager's device list; at most one write a minute per device.
+            java.time.Instant now = clock.instant();
+            if (device.lastSeenAt == null || device.lastSeenAt.isBefore(now.minusSeconds(60))) {
+                device.lastSeenAt = now;
             }
             var location = session.find(app.spotter.server.locations.LocationRecord.class, device.locationId);
             return new DeviceCaller(deviceId, new app.spotter.model.common.LocationId(device.locationId),

@@ -183,6 +183,7 @@ class RoleEndpointMatrixTest extends ServerTest {
             device("GET", "/api/v1/sync/pull"),
             device("GET", "/api/v1/sync/snapshot"),
             device("GET", "/api/v1/sync/events"),
+            device("GET", "/api/v1/sync/staff"),
             // service
             open("GET", "/health"),
             open("GET", "/openapi.json"));
@@ -416,6 +417,7 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("GET /api/v1/sync/pull", (role, t) -> api.get("/api/v1/sync/pull?after=0", t));
         s.put("GET /api/v1/sync/snapshot", (role, t) -> api.get("/api/v1/sync/snapshot?entityType=member", t));
         s.put("GET /api/v1/sync/events", (role, t) -> api.get("/api/v1/sync/events", t));
+        s.put("GET /api/v1/sync/staff", (role, t) -> api.get("/api/v1/sync/staff", t));
         // members
         s.put("POST /api/v1/members", (role, t) -> api.post("/api/v1/members", newMemberBody(), t));
         s.put("GET /api/v1/members", (role, t) -> api.get("/api/v1/members?q=Test&limit=5", t));
