@@ -111,7 +111,7 @@ public final class Transactions {
      * Starts a part of the running transaction that can be undone alone: flushes what came before,
      * lets the participants mark their state, clears the session (so the part reads the database as
      * fresh as a transaction of its own would, and no entity of it outlives a rollback) and sets a
-     * savepoint.
+     * savepoint. Savepoints end with the transaction (no release: one round trip less per part).
      */
     public Savepoint savepoint(Session session) {
         session.flush();
@@ -121,12 +121,6 @@ public final class Transactions {
         }
         session.clear();
         return new Savepoint(session.doReturningWork(java.sql.Connection::setSavepoint), undo);
-    }
-
-    /** Keeps the part since the savepoint (flushed) and forgets the savepoint. */
-    public void release(Session session, Savepoint savepoint) {
-        session.flush();
-        session.doWork(c -> c.releaseSavepoint(savepoint.jdbc()));
     }
 
     /**

@@ -116,23 +116,25 @@ public final class PushService {
     private Run applyTogether(Session session, DeviceCaller device, List<Operation> part,
                               Map<UserId, Optional<Caller>> actors) {
         List<OperationOutcome> outcomes = new ArrayList<>(part.size());
+        DeviceRecord d;
+        try {
+            // locked until the commit: this device's pushes apply one after the other
+            d = lockDevice(session, device);
+        } catch (ApiException refusal) {
+            throw new DeviceRevoked(refusal);
+        }
         Map<java.util.UUID, OperationRecord> known = known(session, part);
-        long last = 0;
+        Run run = null;
         for (Operation op : part) {
             OperationApplier applier = appliers.of(op.type());
+            // d is detached from here on (the savepoint clears the session); written back below
             Transactions.Savepoint savepoint = tx.savepoint(session);
-            DeviceRecord d;
-            try {
-                d = lockDevice(session, device);
-            } catch (ApiException refusal) {
-                throw new DeviceRevoked(refusal);
-            }
             Optional<Step> seen = seenOrGap(session, d, op, known.get(op.opId()));
+            if (seen.isPresent() && seen.get().expected() != null) {
+                run = new Run(outcomes, seen.get().expected(), d.lastSequence);
+                break;
+            }
             if (seen.isPresent()) {
-                last = seen.get().lastSequence();
-                if (seen.get().expected() != null) {
-                    return new Run(outcomes, seen.get().expected(), last);
-                }
                 outcomes.add(seen.get().outcome());
                 continue;
             }
@@ -143,12 +145,10 @@ public final class PushService {
             } else {
                 try {
                     applied = applier.apply(session, new Applying(actor.get(), device, op));
-                    tx.release(session, savepoint);
                 } catch (ApiException refusal) {
                     // Only this operation's part is undone; its outcome is stored in its place, so the
                     // sequence moves on and the desk never resends a refused operation forever.
                     tx.rollbackTo(session, savepoint);
-                    d = lockDevice(session, device);
                     try {
                         applied = applier.refused(session, new Applying(actor.get(), device, op), refusal);
                     } catch (ApiException e) {
@@ -156,11 +156,12 @@ public final class PushService {
                     }
                 }
             }
-            Step step = store(session, d, op, applied);
-            last = step.lastSequence();
-            outcomes.add(step.outcome());
+            outcomes.add(store(session, d, op, applied).outcome());
         }
-        return new Run(outcomes, null, last);
+        DeviceRecord current = session.find(DeviceRecord.class, d.id);
+        current.lastSequence = d.lastSequence;
+        current.lastSeenAt = d.lastSeenAt;
+        return run != null ? run : new Run(outcomes, null, d.lastSequence);
     }
 
     /** The stored operations of this part that were seen before, by id: one query instead of one each. */
