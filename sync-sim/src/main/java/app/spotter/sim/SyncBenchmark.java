@@ -245,8 +245,8 @@ public final class SyncBenchmark {
         /**
          * The same rows a push stores, plain JDBC, one batch per statement and one commit per 200
          * operations: sync_operation for each, the check_in or booking row, and one change-feed row
-         * per changed row (the check-in; the booking; each booked slot once per transaction). The change rows go to a copy of
-         * change_log (same columns and keys) so that no desk ever pulls them.
+         * per changed row (the check-in; the booking; each booked slot once per transaction). The
+         * change rows go to a copy of change_log (same columns and keys) so that no desk pulls them.
          */
         private double jdbcBaseline(List<SyncApi.Operation> ops) throws Exception {
             UUID device = UUID.randomUUID();
