@@ -49,16 +49,17 @@ import okhttp3.Response;
  * {@code BENCH <name> <value> <unit>} lines:
  * <ul>
  *   <li>push throughput: booking and check-in operations in batches of 200 through the real HTTP
- *       push endpoint, against plain JDBC inserting the same check_in and sync_operation rows in the
- *       same run, and the ratio;</li>
+ *       push endpoint, against plain JDBC inserting the same rows in the same run (sync_operation,
+ *       check_in or booking, and their change-feed rows), and the ratio;</li>
  *   <li>initial sync of a 50,000-member club to a new desk (members and memberships inserted
  *       directly on the server, then the desk's first full sync);</li>
  *   <li>draining a 10,000-operation backlog (offline sign-ups) from a real desk with {@code syncOnce};</li>
  *   <li>propagation from desk A to desk B (A books and syncs; B is poked by the event stream and
  *       pulls), p50 and p99 over 100 rounds.</li>
  * </ul>
- * Sizes: SPOTTER_BENCH_MEMBERS (50000), SPOTTER_BENCH_PUSH_OPS (4000), SPOTTER_BENCH_BACKLOG (10000),
- * SPOTTER_BENCH_ROUNDS (100).
+ * Push is measured for one desk and for SPOTTER_BENCH_DESKS desks pushing at once (each its own
+ * members, all booking the same classes). Sizes: SPOTTER_BENCH_MEMBERS (50000), SPOTTER_BENCH_PUSH_OPS
+ * (4000, per run), SPOTTER_BENCH_BACKLOG (10000), SPOTTER_BENCH_ROUNDS (100), SPOTTER_BENCH_DESKS (4).
  */
 public final class SyncBenchmark {
 
@@ -66,8 +67,10 @@ public final class SyncBenchmark {
     private static final int PUSH_OPS = intEnv("SPOTTER_BENCH_PUSH_OPS", 4_000);
     private static final int BACKLOG = intEnv("SPOTTER_BENCH_BACKLOG", 10_000);
     private static final int ROUNDS = intEnv("SPOTTER_BENCH_ROUNDS", 100);
+    private static final int DESKS = intEnv("SPOTTER_BENCH_DESKS", 4);
     private static final int BATCH = 200;
     private static final ObjectMapper JSON = DeskJson.mapper();
+    private static final java.util.concurrent.atomic.AtomicInteger SLOT_DAY = new java.util.concurrent.atomic.AtomicInteger();
 
     private SyncBenchmark() {
     }
@@ -131,67 +134,147 @@ public final class SyncBenchmark {
         }
 
         private void pushThroughput() throws Exception {
+            long feedBefore = app.services().feed().position();
+            List<SyncApi.Operation> ops = operations(members.subList(0, PUSH_OPS));
+            Pusher pusher = pusher("Bench pusher");
+            long t = System.nanoTime();
+            pusher.pushAll(ops);
+            double pushRate = PUSH_OPS / seconds(t);
+            long changeRows = app.services().feed().position() - feedBefore;
+            print("push_http_ops_per_s", pushRate, "ops/s");
+            print("push_change_rows_per_op", (double) changeRows / PUSH_OPS, "rows");
+
+            // several desks of the club at once, each its own members, booking the same classes
+            List<List<SyncApi.Operation>> perDesk = new ArrayList<>();
+            List<Pusher> pushers = new ArrayList<>();
+            int share = PUSH_OPS / DESKS;
+            List<SyncApi.Operation> all = operations(members.subList(PUSH_OPS, PUSH_OPS + share * DESKS));
+            for (int d = 0; d < DESKS; d++) {
+                pushers.add(pusher("Bench pusher " + d));
+                perDesk.add(renumber(all.subList(d * share, (d + 1) * share)));
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(DESKS);
+            try {
+                List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+                t = System.nanoTime();
+                for (int d = 0; d < DESKS; d++) {
+                    int desk = d;
+                    running.add(pool.submit(() -> {
+                        pushers.get(desk).pushAll(perDesk.get(desk));
+                        return null;
+                    }));
+                }
+                for (var f : running) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            double concurrentRate = share * DESKS / seconds(t);
+            print("push_http_" + DESKS + "_desks_ops_per_s", concurrentRate, "ops/s");
+
+            double jdbcRate = PUSH_OPS / jdbcBaseline(ops);
+            print("push_jdbc_baseline_ops_per_s", jdbcRate, "ops/s");
+            print("push_http_vs_jdbc_ratio", pushRate / jdbcRate, "x");
+            print("push_http_" + DESKS + "_desks_vs_jdbc_ratio", concurrentRate / jdbcRate, "x");
+        }
+
+        /** Bookings (on new 1000-seat classes) and check-ins, alternating, one per member, sequences from 1. */
+        private List<SyncApi.Operation> operations(List<Club.Member> who) {
             int perSlot = 1000;
             List<SlotId> slots = new ArrayList<>();
-            Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-            for (int i = 0; i < (PUSH_OPS / 2 + perSlot - 1) / perSlot; i++) {
+            Instant start = Instant.now().plus(Duration.ofDays(2 + SLOT_DAY.getAndIncrement())).truncatedTo(ChronoUnit.HOURS);
+            for (int i = 0; i < (who.size() / 2 + perSlot - 1) / perSlot; i++) {
                 slots.add(slot(perSlot, start.plus(Duration.ofHours(2L * i))));
             }
-            String code = pairingCode();
-            SyncApi.Enrollment device = post("/api/v1/devices/enroll", null,
-                    new SyncApi.EnrollRequest(code, "Bench pusher", DeviceKind.FRONT_DESK), SyncApi.Enrollment.class);
-            String token = post("/api/v1/devices/token", null, new SyncApi.DeviceLogin(device.deviceId(),
-                    device.deviceSecret()), SyncApi.DeviceToken.class).accessToken();
             List<SyncApi.Operation> ops = new ArrayList<>();
             Instant now = Instant.now();
-            for (int i = 0; i < PUSH_OPS; i++) {
-                Club.Member m = members.get(i);
+            for (int i = 0; i < who.size(); i++) {
+                Club.Member m = who.get(i);
                 OperationPayload payload = i % 2 == 0
                         ? new OperationPayload.BookSeat(BookingId.random(), slots.get((i / 2) / perSlot), m.id(), false, null)
                         : new OperationPayload.RecordCheckIn(CheckInId.random(), m.id(), CheckInMethod.STAFF, now, true,
                                 CheckInReason.OK, false, new MembershipId(m.membershipId()), false, null,
                                 new LocationId(location));
                 ops.add(new SyncApi.Operation(UUID.randomUUID(), i + 1, payload.type(), new HlcTimestamp(now.toEpochMilli(),
-                        i, device.deviceId().toString()), frontDesk, Map.of(), payload));
+                        i, "bench"), frontDesk, Map.of(), payload));
             }
-            long t = System.nanoTime();
-            int applied = 0;
-            for (int from = 0; from < ops.size(); from += BATCH) {
-                SyncApi.PushResponse response = post("/api/v1/sync/push", token,
-                        new SyncApi.PushRequest(ops.subList(from, Math.min(ops.size(), from + BATCH))), SyncApi.PushResponse.class);
-                applied += (int) response.outcomes().stream().filter(o -> o.status() == SyncApi.OutcomeStatus.APPLIED).count();
-            }
-            double pushSeconds = seconds(t);
-            if (applied != PUSH_OPS) {
-                throw new IllegalStateException("Only " + applied + " of " + PUSH_OPS + " operations applied");
-            }
-            double pushRate = PUSH_OPS / pushSeconds;
-            print("push_http_ops_per_s", pushRate, "ops/s");
-
-            double jdbcRate = PUSH_OPS / jdbcBaseline(ops);
-            print("push_jdbc_baseline_ops_per_s", jdbcRate, "ops/s");
-            print("push_http_vs_jdbc_ratio", pushRate / jdbcRate, "x");
+            return ops;
         }
 
-        /** The same rows a push stores (sync_operation for each, check_in for the check-ins), plain JDBC, 200 per transaction. */
+        private static List<SyncApi.Operation> renumber(List<SyncApi.Operation> ops) {
+            List<SyncApi.Operation> out = new ArrayList<>(ops.size());
+            for (int i = 0; i < ops.size(); i++) {
+                SyncApi.Operation o = ops.get(i);
+                out.add(new SyncApi.Operation(o.opId(), i + 1, o.type(), o.hlc(), o.actor(), o.readVersions(), o.payload()));
+            }
+            return out;
+        }
+
+        /** An enrolled device with its token, pushing in the desk's batch size. */
+        private Pusher pusher(String name) throws Exception {
+            SyncApi.Enrollment device = post("/api/v1/devices/enroll", null,
+                    new SyncApi.EnrollRequest(pairingCode(), name, DeviceKind.FRONT_DESK), SyncApi.Enrollment.class);
+            String token = post("/api/v1/devices/token", null, new SyncApi.DeviceLogin(device.deviceId(),
+                    device.deviceSecret()), SyncApi.DeviceToken.class).accessToken();
+            return new Pusher(token);
+        }
+
+        private final class Pusher {
+            private final String token;
+
+            Pusher(String token) {
+                this.token = token;
+            }
+
+            void pushAll(List<SyncApi.Operation> ops) throws Exception {
+                int applied = 0;
+                for (int from = 0; from < ops.size(); from += BATCH) {
+                    SyncApi.PushResponse response = post("/api/v1/sync/push", token,
+                            new SyncApi.PushRequest(ops.subList(from, Math.min(ops.size(), from + BATCH))),
+                            SyncApi.PushResponse.class);
+                    applied += (int) response.outcomes().stream()
+                            .filter(o -> o.status() == SyncApi.OutcomeStatus.APPLIED).count();
+                }
+                if (applied != ops.size()) {
+                    throw new IllegalStateException("Only " + applied + " of " + ops.size() + " operations applied");
+                }
+            }
+        }
+
+        /**
+         * The same rows a push stores, plain JDBC, one batch per statement and one commit per 200
+         * operations: sync_operation for each, the check_in or booking row, and one change-feed row
+         * per changed row (the check-in; the booking; each booked slot once per transaction). The
+         * change rows go to a copy of change_log (same columns and keys) so that no desk pulls them.
+         */
         private double jdbcBaseline(List<SyncApi.Operation> ops) throws Exception {
             UUID device = UUID.randomUUID();
             try (Connection c = app.database().dataSource().getConnection()) {
                 try (PreparedStatement d = c.prepareStatement("insert into device (id, name, kind, location_id, secret_hash, "
-                        + "enrolled_at, last_sequence) values (?, 'Baseline', 'FRONT_DESK', ?, 'x', ?, 0)")) {
+                        + "enrolled_at, last_sequence) values (?, 'Baseline', 'FRONT_DESK', ?, 'x', ?, 0)");
+                     var ddl = c.createStatement()) {
                     d.setObject(1, device);
                     d.setObject(2, location);
                     d.setTimestamp(3, Timestamp.from(Instant.now()));
                     d.executeUpdate();
+                    ddl.execute("create table bench_change_log (like change_log including all)");
                 }
                 c.commit();
+                long position = 0;
                 long t = System.nanoTime();
                 try (PreparedStatement op = c.prepareStatement("insert into sync_operation (op_id, device_id, sequence, type, "
                         + "payload, actor, status, received_at, applied_at) values (?, ?, ?, ?, ?, ?, 'APPLIED', ?, ?)");
                      PreparedStatement checkIn = c.prepareStatement("insert into check_in (id, member_id, location_id, method, "
                              + "admitted, reason, membership_id, staff_user_id, device_id, decided_at) "
-                             + "values (?, ?, ?, 'STAFF', true, 'OK', ?, ?, ?, ?)")) {
+                             + "values (?, ?, ?, 'STAFF', true, 'OK', ?, ?, ?, ?)");
+                     PreparedStatement booking = c.prepareStatement("insert into booking (id, slot_id, member_id, status, "
+                             + "starts_at, ends_at, booked_by, created_at) values (?, ?, ?, 'BOOKED', ?, ?, ?, ?)");
+                     PreparedStatement change = c.prepareStatement("insert into bench_change_log (position, entity_type, "
+                             + "entity_id, kind, data, location_id, committed_at) values (?, ?, ?, 'UPSERT', ?, ?, ?)")) {
                     for (int from = 0; from < ops.size(); from += BATCH) {
+                        // a row changed several times in one transaction is one change of the feed
+                        java.util.Set<UUID> slotsChanged = new java.util.LinkedHashSet<>();
                         for (SyncApi.Operation o : ops.subList(from, Math.min(ops.size(), from + BATCH))) {
                             Timestamp now = Timestamp.from(Instant.now());
                             op.setObject(1, UUID.randomUUID());
@@ -204,7 +287,8 @@ public final class SyncBenchmark {
                             op.setTimestamp(8, now);
                             op.addBatch();
                             if (o.payload() instanceof OperationPayload.RecordCheckIn ci) {
-                                checkIn.setObject(1, UUID.randomUUID());
+                                UUID id = UUID.randomUUID();
+                                checkIn.setObject(1, id);
                                 checkIn.setObject(2, ci.memberId().value());
                                 checkIn.setObject(3, location);
                                 checkIn.setObject(4, ci.membershipId().value());
@@ -212,15 +296,50 @@ public final class SyncBenchmark {
                                 checkIn.setObject(6, device);
                                 checkIn.setTimestamp(7, now);
                                 checkIn.addBatch();
+                                change(change, ++position, "checkIn", id, ci, now);
+                            } else if (o.payload() instanceof OperationPayload.BookSeat b) {
+                                UUID id = UUID.randomUUID();
+                                booking.setObject(1, id);
+                                booking.setObject(2, b.slotId().value());
+                                booking.setObject(3, b.memberId().value());
+                                booking.setTimestamp(4, now);
+                                booking.setTimestamp(5, now);
+                                booking.setObject(6, frontDesk.value());
+                                booking.setTimestamp(7, now);
+                                booking.addBatch();
+                                change(change, ++position, "booking", id, b, now);
+                                slotsChanged.add(b.slotId().value());
                             }
+                        }
+                        for (UUID slot : slotsChanged) {
+                            change(change, ++position, "slot", slot, Map.of("id", slot), Timestamp.from(Instant.now()));
                         }
                         op.executeBatch();
                         checkIn.executeBatch();
+                        booking.executeBatch();
+                        change.executeBatch();
                         c.commit();
                     }
                 }
-                return seconds(t);
+                double s = seconds(t);
+                print("push_jdbc_change_rows_per_op", (double) position / ops.size(), "rows");
+                try (var ddl = c.createStatement()) {
+                    ddl.execute("drop table bench_change_log");
+                }
+                c.commit();
+                return s;
             }
+        }
+
+        private void change(PreparedStatement change, long position, String type, UUID id, Object data, Timestamp now)
+                throws Exception {
+            change.setLong(1, position);
+            change.setString(2, type);
+            change.setString(3, id.toString());
+            change.setString(4, JSON.writeValueAsString(data));
+            change.setObject(5, location);
+            change.setTimestamp(6, now);
+            change.addBatch();
         }
 
         private Desk initialSync() {
@@ -267,7 +386,7 @@ public final class SyncBenchmark {
                 List<Double> millis = new ArrayList<>();
                 for (int i = 0; i < ROUNDS; i++) {
                     long t = System.nanoTime();
-                    BookingResult booked = a.bookings().book(frontDesk, slot, members.get(PUSH_OPS + i).id(), false);
+                    BookingResult booked = a.bookings().book(frontDesk, slot, members.get(2 * PUSH_OPS + i).id(), false);
                     a.syncOnce();
                     BookingId id = booked.bookingId();
                     while (b.bookings().find(id).filter(v -> !v.pending()).isEmpty()) {

@@ -31,6 +31,14 @@ public final class Transactions {
     private final SessionFactory sessionFactory;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
     private final List<Consumer<Session>> beforeCommit = new CopyOnWriteArrayList<>();
+    private final List<Function<Session, Runnable>> partials = new CopyOnWriteArrayList<>();
+
+    /**
+     * A point inside the running transaction that a part of it can be rolled back to (a JDBC
+     * savepoint) together with what each participant must restore (see {@link #onSavepoint}).
+     */
+    public record Savepoint(java.sql.Savepoint jdbc, List<Runnable> undo) {
+    }
 
     /** The running transaction of a thread: its session and the values bound to it. */
     private record Unit(Session session, Map<Key<?>, Object> bound) {
@@ -89,6 +97,47 @@ public final class Transactions {
     /** Adds a step that runs last in every outermost transaction, before the commit. */
     public void beforeCommit(Consumer<Session> step) {
         beforeCommit.add(step);
+    }
+
+    /**
+     * Adds a participant in savepoints: called at every {@link #savepoint}, it returns what restores
+     * its transaction-bound state to that point when the transaction rolls back to it.
+     */
+    public void onSavepoint(Function<Session, Runnable> mark) {
+        partials.add(mark);
+    }
+
+    /**
+     * Starts a part of the running transaction that can be undone alone: flushes what came before,
+     * lets the participants mark their state, clears the session (so the part reads the database as
+     * fresh as a transaction of its own would, and no entity of it outlives a rollback) and sets a
+     * savepoint. Savepoints end with the transaction (no release: one round trip less per part).
+     */
+    public Savepoint savepoint(Session session) {
+        session.flush();
+        List<Runnable> undo = new java.util.ArrayList<>(partials.size());
+        for (Function<Session, Runnable> p : partials) {
+            undo.add(p.apply(session));
+        }
+        session.clear();
+        return new Savepoint(session.doReturningWork(java.sql.Connection::setSavepoint), undo);
+    }
+
+    /**
+     * Undoes everything since the savepoint, in the database, the session and the participants;
+     * what came before stays. Fails when Hibernate has marked the transaction rollback-only (a
+     * database error inside the part): its commit would silently roll back, so the caller must give
+     * the whole transaction up.
+     */
+    public void rollbackTo(Session session, Savepoint savepoint) {
+        session.doWork(c -> c.rollback(savepoint.jdbc()));
+        session.clear();
+        for (Runnable undo : savepoint.undo()) {
+            undo.run();
+        }
+        if (session.getTransaction().getRollbackOnly()) {
+            throw new IllegalStateException("The transaction is marked rollback-only; a savepoint cannot save it");
+        }
     }
 
     /**

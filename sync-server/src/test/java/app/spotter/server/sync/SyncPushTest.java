@@ -168,6 +168,42 @@ class SyncPushTest extends ServerTest {
     }
 
     @Test
+    void refusalsInsideALongBatchUndoOnlyTheirOwnOperation() {
+        // 120 operations span three shared transactions; the refusals sit inside the first and third
+        Desk desk = desk();
+        UUID actor = staff(Role.FRONT_DESK);
+        UUID member = fx().memberWithUnlimitedPlan().memberId();
+        UUID other = fx().memberWithUnlimitedPlan().memberId();
+        UUID slot = slot(desk.locationId(), 1);
+        UUID lost = UUID.randomUUID();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            batch.add(switch (i) {
+                case 10 -> op(desk.next(), "BOOK", actor, book(UUID.randomUUID(), slot, other, null));
+                case 60 -> op(desk.next(), "BOOK", actor, book(lost, slot, member, null));
+                case 100 -> op(desk.next(), "CANCEL_BOOKING", actor,
+                        Map.of("kind", "CANCEL_BOOKING", "bookingId", UUID.randomUUID()));
+                default -> op(desk.next(), "CHECK_IN", actor,
+                        checkIn(UUID.randomUUID(), member, null, false, false, Instant.now()));
+            });
+        }
+        Response r = push(desk, batch);
+        List<String> statuses = statuses(r);
+        assertEquals(120, statuses.size());
+        assertEquals("CONFLICT", statuses.get(60));
+        assertEquals("TENTATIVE_BOOKING_LOST", text("select kind from sync_conflict where id = ?",
+                UUID.fromString(r.body().get("outcomes").get(60).get("conflictId").asText())));
+        assertEquals("REJECTED", statuses.get(100));
+        assertEquals(118, statuses.stream().filter("APPLIED"::equals).count());
+        assertEquals(120, r.body().get("lastAppliedSequence").asLong());
+        assertEquals(117, fx().count("select count(*) from check_in where member_id = ?", member));
+        assertEquals(0, fx().count("select count(*) from booking where id = ?", lost));
+        assertEquals(1, fx().count("select seats_taken from time_slot where id = ?", slot));
+        assertEquals(120, fx().count("select count(*) from sync_operation where device_id = ?", desk.id()));
+        assertEquals("REJECTED", text("select status from sync_operation where device_id = ? and sequence = 101", desk.id()));
+    }
+
+    @Test
     void aStaffActorWithoutThePermissionIsRejectedForbidden() {
         Desk desk = desk();
         UUID trainer = staff(Role.TRAINER);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -51,6 +50,7 @@ public final class ChangeCapture implements PostInsertEventListener, PostUpdateE
         listeners.appendListeners(EventType.POST_UPDATE, capture);
         listeners.appendListeners(EventType.POST_DELETE, capture);
         tx.beforeCommit(capture::append);
+        tx.onSavepoint(capture::mark);
         return capture;
     }
 
@@ -86,14 +86,7 @@ public final class ChangeCapture implements PostInsertEventListener, PostUpdateE
         // Shape rows and resolve locations before taking the lock: the lock is held until commit.
         List<ChangeLogRecord> rows = new ArrayList<>(pending.changes.size());
         for (Change c : pending.changes.values()) {
-            ChangeLogRecord r = new ChangeLogRecord();
-            r.entityType = c.type.name();
-            r.entityId = c.id;
-            r.kind = c.kind.name();
-            r.data = c.kind == ChangeKind.DELETE ? null : synced.write(synced.row(c.type, c.entity));
-            r.locationId = locationOf(session, c);
-            r.slotStartsAt = c.type.slotStartsAt(session, c.entity);
-            rows.add(r);
+            rows.add(c.shaped(session));
         }
         pending.changes.clear();
         // Never loaded unlocked elsewhere in a writing transaction, so find() reads the current row.
@@ -108,15 +101,62 @@ public final class ChangeCapture implements PostInsertEventListener, PostUpdateE
         counter.position = position;
     }
 
-    private static UUID locationOf(Session session, Change c) {
-        return c.type.locationOf(session, c.entity);
+    /**
+     * At a savepoint: shapes the changes so far (their entities may change or be detached after it)
+     * and returns what restores the buffer to this point when the transaction rolls back to it.
+     */
+    private Runnable mark(Session session) {
+        Pending pending = tx.bound(PENDING);
+        if (pending == null) {
+            return () -> {
+                Pending later = tx.bound(PENDING);
+                if (later != null) {
+                    later.changes.clear();
+                }
+            };
+        }
+        for (Change c : pending.changes.values()) {
+            c.shaped(session);
+        }
+        Map<String, Change> atMark = new LinkedHashMap<>(pending.changes);
+        return () -> {
+            pending.changes.clear();
+            pending.changes.putAll(atMark);
+        };
     }
 
-    private record Change(SyncedType<?> type, String id, Object entity, ChangeKind kind) {
+    /** One row's change; its feed row is shaped once, at a savepoint or at the append. */
+    private final class Change {
+        final SyncedType<?> type;
+        final String id;
+        final Object entity;
+        final ChangeKind kind;
+        private ChangeLogRecord shaped;
+
+        Change(SyncedType<?> type, String id, Object entity, ChangeKind kind) {
+            this.type = type;
+            this.id = id;
+            this.entity = entity;
+            this.kind = kind;
+        }
+
+        ChangeLogRecord shaped(Session session) {
+            if (shaped == null) {
+                ChangeLogRecord r = new ChangeLogRecord();
+                r.entityType = type.name();
+                r.entityId = id;
+                r.kind = kind.name();
+                r.data = kind == ChangeKind.DELETE ? null : synced.write(synced.row(type, entity));
+                r.locationId = type.locationOf(session, entity);
+                r.slotStartsAt = type.slotStartsAt(session, entity);
+                shaped = r;
+            }
+            return shaped;
+        }
     }
 
     /** The synced changes of one transaction: one entry per row, its last state, in first-change order. */
-    private static final class Pending {
+    private final class Pending {
         final Map<String, Change> changes = new LinkedHashMap<>();
 
         void put(SyncedType<?> type, String id, Object entity, ChangeKind kind) {

@@ -185,6 +185,40 @@ class ChangeFeedApiTest extends ServerTest {
     }
 
     @Test
+    void aPartRolledBackToItsSavepointLeavesNothingInTheFeedOrTheTables() {
+        UUID kept = member();
+        UUID later = member();
+        String desk = device(gym().location("Europe/Berlin"));
+        long before = feed().position();
+        MemberRecord undone = new MemberRecord();
+        undone.id = UUID.randomUUID();
+        undone.memberNumber = "U" + undone.id.toString().substring(0, 8);
+        undone.firstName = "Undone";
+        undone.lastName = "Member";
+        undone.createdAt = Instant.now();
+        undone.updatedAt = undone.createdAt;
+
+        tx().run(s -> {
+            s.find(MemberRecord.class, kept).phone = "kept";
+            Transactions.Savepoint savepoint = tx().savepoint(s);
+            s.find(MemberRecord.class, kept).phone = "undone";
+            s.persist(undone);
+            s.flush();
+            tx().rollbackTo(s, savepoint);
+            s.find(MemberRecord.class, later).phone = "after";
+        });
+
+        assertEquals("kept", tx().inTransaction(s -> s.find(MemberRecord.class, kept).phone));
+        assertNull(tx().inTransaction(s -> s.find(MemberRecord.class, undone.id)));
+        List<JsonNode> changes = pullAll(desk, before);
+        List<JsonNode> keptChanges = of(changes, "member", kept);
+        assertEquals(1, keptChanges.size(), changes.toString());
+        assertEquals("kept", keptChanges.getFirst().get("data").get("phone").asText());
+        assertEquals(List.of(), of(changes, "member", undone.id));
+        assertEquals("after", of(changes, "member", later).getFirst().get("data").get("phone").asText());
+    }
+
+    @Test
     void pagesContinueFromTheCursorWithoutGapsOrRepeats() {
         UUID member = member();
         String desk = device(gym().location("Europe/Berlin"));
