@@ -61,6 +61,7 @@ public final class Desk implements AutoCloseable {
     private final CheckIns checkIns;
     private final Reconciliation reconciliation;
     private final StaffLogins staffLogins;
+    private final app.spotter.client.members.HealthNotes healthNotes;
 
     public Desk(DeskStore store, Settings settings) {
         this.store = Objects.requireNonNull(store, "store");
@@ -78,6 +79,7 @@ public final class Desk implements AutoCloseable {
                 settings.checkInPolicy());
         this.reconciliation = new Reconciliation(changes, mirror, outbox);
         this.staffLogins = new StaffLogins(store, server, settings.clock());
+        this.healthNotes = new app.spotter.client.members.HealthNotes(server);
         changes.onChange(engine::localChangeRecorded);
         changes.onChange(runner::poke);
     }
@@ -130,6 +132,11 @@ public final class Desk implements AutoCloseable {
     /** Registers a status listener; closing the handle removes it. */
     public AutoCloseable onStatus(Consumer<SyncStatus> listener) {
         return engine.onStatus(listener);
+    }
+
+    /** Health notes for the staff member at the desk, online only, never stored here. */
+    public app.spotter.client.members.HealthNotes healthNotes() {
+        return healthNotes;
     }
 
     public Members members() {

@@ -47,6 +47,10 @@ public final class Mirror {
         row.memberNumber = Feed.MEMBER.equals(entityType) ? text(data, "memberNumber") : null;
         String lastName = Feed.MEMBER.equals(entityType) ? text(data, "lastName") : null;
         row.lastName = lastName == null ? null : lastName.toLowerCase(java.util.Locale.ROOT);
+        boolean member = Feed.MEMBER.equals(entityType);
+        row.firstName = member ? lower(text(data, "firstName")) : null;
+        row.email = member ? lower(text(data, "email")) : null;
+        row.phoneReversed = member ? phoneKey(text(data, "phone")) : null;
         if (fresh) {
             session.persist(row);
         }
@@ -88,6 +92,55 @@ public final class Mirror {
                 .setParameter("prefix", prefix.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%")
                 .setMaxResults(limit)
                 .getResultList().stream().map(this::data).toList();
+    }
+
+    /** Members whose first name starts with the text, case-insensitively, by first name. */
+    public List<Map<String, Object>> membersByFirstName(Session session, String prefix, int limit) {
+        return session.createSelectionQuery(
+                        "from MirrorRow where entityType = :type and firstName like :prefix order by firstName", MirrorRow.class)
+                .setParameter("type", Feed.MEMBER)
+                .setParameter("prefix", likePrefix(prefix.toLowerCase(java.util.Locale.ROOT)))
+                .setMaxResults(limit)
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    /**
+     * Members whose phone number ends with the digits typed (leading zeros and separators ignored, so
+     * "030 1234561" finds "+49 30 1234561"). Empty when the text has fewer than three digits.
+     */
+    public List<Map<String, Object>> membersByPhone(Session session, String typed, int limit) {
+        String key = phoneKey(typed);
+        if (key == null || key.length() < 3) {
+            return List.of();
+        }
+        return session.createSelectionQuery(
+                        "from MirrorRow where entityType = :type and phoneReversed like :prefix order by lastName", MirrorRow.class)
+                .setParameter("type", Feed.MEMBER)
+                .setParameter("prefix", key + "%")
+                .setMaxResults(limit)
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    /** Members with this e-mail address (case-insensitive): the duplicate check of a sign-up. */
+    public List<Map<String, Object>> membersByEmail(Session session, String email) {
+        return by(session, Feed.MEMBER, "email", email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The reversed digits of a phone number without its leading zeros, or null when it has no digits. */
+    public static String phoneKey(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+        return digits.isEmpty() ? null : new StringBuilder(digits).reverse().toString();
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String likePrefix(String s) {
+        return s.replace("%", "").replace("_", "") + "%";
     }
 
     public List<Map<String, Object>> all(Session session, String entityType) {
