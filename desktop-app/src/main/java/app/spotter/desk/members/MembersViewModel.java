@@ -103,11 +103,14 @@ public final class MembersViewModel {
     private final StringProperty phoneError = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
 
-    public MembersViewModel(Desk desk, CurrentStaff staff, TaskExecutor tasks, Texts texts) {
+    /** @param zone the gym's zone: "today" for freezes and sign-ups, and the times of visits */
+    public MembersViewModel(Desk desk, CurrentStaff staff, TaskExecutor tasks, Texts texts, java.time.ZoneId zone,
+                            Clock clock) {
         this(desk, staff, tasks, texts, new MemberCards(texts.get("members.card.number"), texts.get("members.card.plan")),
-                Clock.systemDefaultZone());
+                clock.withZone(zone));
     }
 
+    /** @param clock in the gym's zone */
     public MembersViewModel(Desk desk, CurrentStaff staff, TaskExecutor tasks, Texts texts, MemberCards cards,
                             Clock clock) {
         this.desk = desk;

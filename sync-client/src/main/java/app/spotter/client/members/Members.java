@@ -216,15 +216,11 @@ public final class Members {
             } else {
                 String[] words = query.toLowerCase(java.util.Locale.ROOT).split("\\s+", 2);
                 if (words.length == 2) {
-                    for (Map<String, Object> r : mirror.membersByLastName(session, words[1], limit * 4)) {
-                        if (startsWith(Rows.text(r, "firstName"), words[0])) {
-                            rows.putIfAbsent(Rows.text(r, "id"), r);
-                        }
+                    for (Map<String, Object> r : mirror.membersByFullName(session, words[0], words[1], limit)) {
+                        rows.putIfAbsent(Rows.text(r, "id"), r);
                     }
-                    for (Map<String, Object> r : mirror.membersByLastName(session, words[0], limit * 4)) {
-                        if (startsWith(Rows.text(r, "firstName"), words[1])) {
-                            rows.putIfAbsent(Rows.text(r, "id"), r);
-                        }
+                    for (Map<String, Object> r : mirror.membersByFullName(session, words[1], words[0], limit)) {
+                        rows.putIfAbsent(Rows.text(r, "id"), r);
                     }
                 } else {
                     List<Map<String, Object>> byName = new ArrayList<>(mirror.membersByLastName(session, query, limit));
