@@ -114,7 +114,11 @@ public final class MembersView implements View {
         table.getColumns().add(column(texts.get("members.column.state"),
                 m -> texts.get(m.pending() ? "members.state.pending" : "members.state.synced")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox left = new VBox(10, searchRow, table);
+        // what the last sign-up or edit did (or why not): below the list, seen whether the form is open or not
+        message.setId("membersMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add("member-message");
+        VBox left = new VBox(10, searchRow, table, message);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.getStyleClass().add("screen-body");
         root.setCenter(left);
@@ -213,6 +217,7 @@ public final class MembersView implements View {
             }
         });
         planLabel.setText(texts.get("members.plan"));
+        planLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.add(formTitle, 0, 0, 2, 1);
         int row = 1;
         row = field(row, "members.firstName", firstName, firstNameError);
@@ -227,15 +232,13 @@ public final class MembersView implements View {
         Button cancel = new Button(texts.get("members.cancel"));
         cancel.setId("cancelForm");
         cancel.setOnAction(e -> model.cancelForm());
-        form.add(new HBox(8, save, cancel), 1, row++);
-        message.setId("membersMessage");
-        message.setWrapText(true);
-        message.setMaxWidth(360);
-        form.add(message, 0, row, 2, 1);
+        form.add(new HBox(8, save, cancel), 1, row);
     }
 
     private int field(int row, String label, TextField input, Label error) {
-        form.add(new Label(texts.get(label)), 0, row);
+        Label caption = new Label(texts.get(label));
+        caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.add(caption, 0, row);
         form.add(input, 1, row);
         form.add(error, 1, row + 1);
         return row + 2;
@@ -349,12 +352,8 @@ public final class MembersView implements View {
         membershipList.setItems(model.membershipLines());
         visits.setItems(model.visitLines());
         table.setItems(model.found());
-        subscriptions.add(() -> {
-            table.setItems(null);
-            planChoice.setItems(null);
-            membershipList.setItems(null);
-            visits.setItems(null);
-        });
+        // the other lists are the view model's own, which lives exactly as long as this view
+        subscriptions.add(() -> table.setItems(null));
         model.search();
     }
 

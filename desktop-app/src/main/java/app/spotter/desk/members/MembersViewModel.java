@@ -337,9 +337,9 @@ public final class MembersViewModel {
                 message.set(texts.get("members.error.fix"));
                 return;
             }
-            message.set(texts.get(editing == null ? "members.registered" : "members.edited", first + " " + last));
             clearForm();
             formMode.set(FormMode.NONE);
+            message.set(texts.get(editing == null ? "members.registered" : "members.edited", first + " " + last));
             if (editing == null) {
                 query.set(last);
             }

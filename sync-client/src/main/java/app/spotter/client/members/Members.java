@@ -234,11 +234,13 @@ public final class Members {
             for (String id : rows.keySet()) {
                 find(session, MemberId.of(id), ops).ifPresent(found::add);
             }
+            // Sign-ups and edits made here are found by what they say before the server has them back.
             for (PendingOperation op : ops) {
-                if (op.isPending() && op.payload() instanceof OperationPayload.RegisterMember r
-                        && matches(r, query, phoneLike)
-                        && found.stream().noneMatch(m -> m.id().equals(r.memberId()))) {
-                    find(session, r.memberId(), ops).ifPresent(found::add);
+                MemberId changed = !op.isPending() ? null
+                        : op.payload() instanceof OperationPayload.RegisterMember r ? r.memberId()
+                        : op.payload() instanceof OperationPayload.EditMember e ? e.memberId() : null;
+                if (changed != null && found.stream().noneMatch(m -> m.id().equals(changed))) {
+                    find(session, changed, ops).filter(m -> matches(m, query, phoneLike)).ifPresent(found::add);
                 }
             }
             return found.stream().limit(limit).toList();
@@ -247,16 +249,16 @@ public final class Members {
 
     private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 ()./-]*");
 
-    private static boolean matches(OperationPayload.RegisterMember r, String query, boolean phoneLike) {
+    private static boolean matches(MemberView m, String query, boolean phoneLike) {
         if (phoneLike) {
             String key = Mirror.phoneKey(query);
-            String phone = Mirror.phoneKey(r.phone());
-            return key != null && phone != null && phone.startsWith(key);
+            String phone = Mirror.phoneKey(m.phone());
+            return query.equals(m.memberNumber()) || key != null && phone != null && phone.startsWith(key);
         }
         String q = query.toLowerCase(java.util.Locale.ROOT);
-        String full = lower(r.firstName()) + " " + lower(r.lastName());
-        String reversed = lower(r.lastName()) + " " + lower(r.firstName());
-        return startsWith(r.firstName(), q) || startsWith(r.lastName(), q) || full.startsWith(q) || reversed.startsWith(q);
+        String full = lower(m.firstName()) + " " + lower(m.lastName());
+        String reversed = lower(m.lastName()) + " " + lower(m.firstName());
+        return startsWith(m.firstName(), q) || startsWith(m.lastName(), q) || full.startsWith(q) || reversed.startsWith(q);
     }
 
     private static boolean startsWith(String value, String prefix) {
