@@ -127,7 +127,7 @@ public final class MembersView implements View {
         buildForm();
         side.getChildren().addAll(emptyPane, paneScroll, form);
         side.getStyleClass().addAll("side-panel", "member-side");
-        side.setPrefWidth(420);
+        side.setPrefWidth(440);
         root.setRight(side);
     }
 
@@ -161,15 +161,17 @@ public final class MembersView implements View {
 
         freezeFrom.setId("freezeFrom");
         freezeTo.setId("freezeTo");
-        freezeFrom.setPrefWidth(130);
-        freezeTo.setPrefWidth(130);
+        freezeFrom.setPrefWidth(150);
+        freezeTo.setPrefWidth(150);
         freeze.setText(texts.get("members.freeze"));
         freeze.setId("freezeMembership");
         freeze.setOnAction(e -> model.freeze());
         unfreeze.setText(texts.get("members.unfreeze"));
         unfreeze.setId("unfreezeMembership");
         unfreeze.setOnAction(e -> model.unfreeze());
-        HBox freezeRow = new HBox(6, freezeFrom, new Label("–"), freezeTo, freeze, unfreeze);
+        HBox freezeDays = new HBox(6, freezeFrom, new Label("–"), freezeTo);
+        freezeDays.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox freezeRow = new VBox(6, freezeDays, new HBox(8, freeze, unfreeze));
         freezeRow.getStyleClass().add("freeze-row");
 
         membershipList.setId("membershipList");

@@ -120,7 +120,7 @@ public final class MembersViewModel {
         this.cards = cards;
         this.clock = clock;
         this.dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(texts.locale());
-        this.visitFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        this.visitFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(texts.locale()).withZone(clock.getZone());
         selected.addListener((obs, before, now) -> show(now));
     }
@@ -225,7 +225,7 @@ public final class MembersViewModel {
 
     private String visitText(Visit v) {
         String what = v.admitted() ? texts.get("members.visit.admitted")
-                : texts.get("members.visit.refused", v.reason() == null ? "" : v.reason());
+                : texts.get("members.visit.refused", v.reason() == null ? "" : texts.get("reason." + v.reason()));
         return visitFormat.format(v.at()) + "  " + what + (v.pending() ? " · " + texts.get("members.state.pending") : "");
     }
 

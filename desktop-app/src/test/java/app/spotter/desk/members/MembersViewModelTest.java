@@ -162,7 +162,7 @@ class MembersViewModelTest {
         select("Perlman");
 
         assertEquals(2, model.visitLines().size(), model.visitLines().toString());
-        assertTrue(model.visitLines().get(0).endsWith("refused (ALREADY_CHECKED_IN) · Pending"), model.visitLines().get(0));
+        assertTrue(model.visitLines().get(0).endsWith("refused (Already checked in) · Pending"), model.visitLines().get(0));
         assertTrue(model.visitLines().get(1).endsWith("admitted"), model.visitLines().get(1));
     }
 
