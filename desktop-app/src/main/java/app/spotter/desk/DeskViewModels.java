@@ -60,7 +60,7 @@ public final class DeskViewModels implements AutoCloseable {
         kioskDoor = new CheckInViewModel(desk, standings, staff, tasks);
         kiosk = new KioskViewModel(kioskDoor, managerPin, shell::leaveKiosk, tasks);
         schedule = new ScheduleViewModel(desk, staff, tasks, texts, zone, clock);
-        members = new MembersViewModel(desk, staff, tasks, texts);
+        members = new MembersViewModel(desk, staff, tasks, texts, zone, clock);
         manager = new ManagerViewModel(desk, staff, tasks, texts, zone, clock, shell::switchMode);
         status = new StatusBarViewModel(desk.status(), desk::onStatus, tasks);
         scanner = new ScannerStationViewModel(new KioskViewModel(new CheckInViewModel(desk, standings, staff, tasks),

@@ -76,6 +76,7 @@ public final class Desk implements AutoCloseable {
     private final Reconciliation reconciliation;
     private final StaffLogins staffLogins;
     private final app.spotter.client.devices.Devices devices;
+    private final app.spotter.client.members.HealthNotes healthNotes;
 
     public Desk(DeskStore store, Settings settings) {
         this.store = Objects.requireNonNull(store, "store");
@@ -95,6 +96,7 @@ public final class Desk implements AutoCloseable {
         this.staffLogins = new StaffLogins(store, server, settings.clock(), settings.offlineLoginValidity());
         engine.afterEachSync(staffLogins::refreshAccess);
         this.devices = new app.spotter.client.devices.Devices(server, staffLogins);
+        this.healthNotes = new app.spotter.client.members.HealthNotes(server);
         changes.onChange(engine::localChangeRecorded);
         changes.onChange(runner::poke);
     }
@@ -157,6 +159,11 @@ public final class Desk implements AutoCloseable {
     /** Registers a status listener; closing the handle removes it. */
     public AutoCloseable onStatus(Consumer<SyncStatus> listener) {
         return engine.onStatus(listener);
+    }
+
+    /** Health notes for the staff member at the desk, online only, never stored here. */
+    public app.spotter.client.members.HealthNotes healthNotes() {
+        return healthNotes;
     }
 
     public Members members() {

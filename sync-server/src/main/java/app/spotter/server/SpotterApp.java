@@ -179,13 +179,15 @@ public final class SpotterApp implements AutoCloseable {
 
         // members: locations, members, plans and memberships
         LocationService locationService = new LocationService(tx, new LocationRepository(), audit, clock);
-        MemberService memberService = new MemberService(tx, members, new HealthNotesCipher(secrets.encryptionKey()),
-                hasher, audit, clock);
+        HealthNotesCipher healthNotesCipher = new HealthNotesCipher(secrets.encryptionKey());
+        MemberService memberService = new MemberService(tx, members, healthNotesCipher, hasher, audit, clock);
         PlanService planService = new PlanService(tx, new PlanRepository(), audit, clock);
         MembershipRepository membershipRepository = new MembershipRepository();
         MembershipService membershipService = new MembershipService(tx, membershipRepository, audit, clock);
         new LocationHandler(locationService, json).register(routes);
         new MemberHandler(memberService, json).register(routes);
+        new app.spotter.server.members.DeskHealthNotesHandler(new app.spotter.server.members.DeskHealthNotes(tx, members,
+                healthNotesCipher, rolePermissions, audit)).register(routes);
         new PlanHandler(planService, json).register(routes);
         new MembershipHandler(membershipService, json).register(routes);
 
@@ -193,6 +195,9 @@ public final class SpotterApp implements AutoCloseable {
         MemberCardSigner cardSigner = new MemberCardSigner(tx, secrets.encryptionKey(), clock);
         // Load or create the signing key now, in a transaction of its own, not inside a check-in's.
         cardSigner.publicKey();
+        // Desks print member cards offline: each member row on the feed carries a signed code of its current card.
+        synced.alsoShape("member", MemberRecord.class,
+                (m, row) -> row.put("cardCode", cardSigner.cardCode(new app.spotter.model.common.MemberId(m.id), m.cardVersion)));
         CheckInRepository checkInRecords = new CheckInRepository();
         CheckInService checkIns = new CheckInService(tx, members, membershipRepository,
                 membershipService::currentSnapshots, checkInRecords, cardSigner,
@@ -240,7 +245,9 @@ public final class SpotterApp implements AutoCloseable {
                 new app.spotter.server.sync.appliers.RegisterMemberApplier(memberService, members),
                 new app.spotter.server.sync.appliers.EditMemberApplier(members, conflicts, audit, clock),
                 new app.spotter.server.sync.appliers.FreezeMembershipApplier(membershipService),
-                new app.spotter.server.sync.appliers.ResolveConflictApplier(conflicts)));
+                new app.spotter.server.sync.appliers.ResolveConflictApplier(conflicts),
+                new app.spotter.server.sync.appliers.UnfreezeMembershipApplier(membershipService),
+                new app.spotter.server.sync.appliers.AssignMembershipApplier(membershipService)));
         new app.spotter.server.sync.SyncHandler(new app.spotter.server.sync.PushService(tx, appliers, rolePermissions, json,
                 clock), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository,
                 waitlistPromotion, clock), json).register(routes);

@@ -57,7 +57,22 @@ public final class CheckInView implements View {
         scanField.setOnAction(e -> model.submitScan());
         Label scanLabel = new Label(texts.get("checkin.scan.label"));
         scanLabel.getStyleClass().add("section-title");
-        VBox scan = new VBox(6, scanLabel, scanField);
+        Button fromImage = new Button(texts.get("checkin.scan.image"));
+        fromImage.setId("scanFromImage");
+        fromImage.setFocusTraversable(false);
+        fromImage.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(texts.get("checkin.scan.image"));
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG, JPEG",
+                    "*.png", "*.jpg", "*.jpeg"));
+            java.io.File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (file != null) {
+                model.scanImage(file.toPath());
+            }
+            scanField.requestFocus();
+        });
+        HBox.setHgrow(scanField, Priority.ALWAYS);
+        VBox scan = new VBox(6, scanLabel, new HBox(8, scanField, fromImage));
 
         answerTimeout.setOnFinished(e -> model.clearAnswer());
         VBox centre = new VBox(16, scan, panel.root());

@@ -43,6 +43,8 @@ public final class CheckInViewModel {
     private final ObjectProperty<DoorAnswer> answer = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
+    // stateless; a camera frame would go through the same decode(BufferedImage)
+    private final QrImageDecoder imageDecoder = new QrImageDecoder();
 
     public CheckInViewModel(Desk desk, MemberStandings standings, CurrentStaff staff, TaskExecutor tasks) {
         this.desk = desk;
@@ -59,6 +61,22 @@ public final class CheckInViewModel {
             return;
         }
         decide(() -> desk.checkIns().byQr(staff.user(), payload));
+    }
+
+    /**
+     * "Scan from image": reads the QR code out of a picture of the card (off the FX thread), then
+     * decides exactly as a scanned code. A picture without a readable code is refused as an invalid card.
+     */
+    public void scanImage(java.nio.file.Path file) {
+        if (file == null) {
+            return;
+        }
+        decide(() -> {
+            Optional<String> code = imageDecoder.decode(file);
+            return code.map(c -> desk.checkIns().byQr(staff.user(), c))
+                    .orElseGet(() -> new CheckInResult(app.spotter.model.checkin.CheckInDecision.refuse(
+                            CheckInReason.QR_INVALID), null, null, null));
+        });
     }
 
     public void pressDigit(int digit) {

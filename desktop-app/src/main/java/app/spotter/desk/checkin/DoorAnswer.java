@@ -14,6 +14,14 @@ public record DoorAnswer(boolean admitted, CheckInReason reason, String name, St
 
     /** "AL" for Ada Lovelace; "?" for an unknown member. */
     public String initials() {
+        return initialsOf(name);
+    }
+
+    /**
+     * The avatar of a member wherever the desk shows one (the door's answer, the member pane): members
+     * have no photo on record, so every screen shows the same initials.
+     */
+    public static String initialsOf(String name) {
         if (name == null || name.isBlank()) {
             return "?";
         }

@@ -56,6 +56,8 @@ public final class DemoGym {
             state.zoneId = ZONE.getId();
             state.memberCardPublicKey = MemberQrCodes.encodePublicKey(cardKeys.getPublic());
         });
+        String location = store.inTransaction(session -> session.find(DeviceState.class, DeviceState.ID).locationId);
+        pulled(Feed.LOCATION, location, row("id", location, "name", "Spotter Demo Studio", "zoneId", ZONE.getId()));
     }
 
     /** A member card for this desk, as the member's phone or printed card shows it. */
@@ -67,13 +69,16 @@ public final class DemoGym {
         MemberId id = MemberId.random();
         pulled(Feed.MEMBER, id.toString(), row("id", id, "memberNumber", number, "firstName", first, "lastName", last,
                 "phone", phone, "email", first.toLowerCase(java.util.Locale.ROOT) + "@example.com", "cardVersion", 1,
-                "versionVector", "server=1"));
+                "versionVector", "server=1",
+                // as the server puts it on the feed: the signed code of the member's current card
+                "cardCode", card(id, Instant.parse("2026-01-01T00:00:00Z"))));
         return id;
     }
 
     public String plan(String name, String kind) {
         String id = UUID.randomUUID().toString();
-        pulled(Feed.PLAN, id, row("id", id, "name", name, "kind", kind));
+        pulled(Feed.PLAN, id, row("id", id, "name", name, "kind", kind, "credits", "CLASS_PACK".equals(kind) ? 10 : null,
+                "active", true));
         return id;
     }
 

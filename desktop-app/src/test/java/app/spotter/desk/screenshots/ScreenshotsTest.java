@@ -99,10 +99,24 @@ class ScreenshotsTest {
 
         robot.interact(() -> local.screens.models.shell.show(Screen.MEMBERS));
         waitUntil(() -> !robot.lookup("#memberTable").queryTableView().getItems().isEmpty());
+        robot.clickOn("#startRegister");
         robot.clickOn("#firstName").write("Katherine");
         robot.clickOn("#lastName").write("Johnson");
+        robot.clickOn("#email").write("katherine.nasa.gov");
+        robot.interact(() -> local.screens.models.members.planProperty().set(
+                local.screens.models.members.plans().getFirst()));
+        robot.clickOn("#registerMember");
+        waitUntil(() -> !robot.lookup("#emailError").queryAs(Label.class).getText().isEmpty());
+        shoot(root, "13-members-register-error");
+        robot.interact(() -> robot.lookup("#email").queryTextInputControl().clear());
+        robot.clickOn("#email").write("katherine@nasa.gov");
         robot.clickOn("#registerMember");
         waitUntil(() -> robot.lookup("#membersMessage").queryAs(Label.class).getText().contains("Katherine"));
+        robot.interact(() -> local.desk.checkIns().byStaff(DemoGym.MANAGER, local.gym.grace()));
+        robot.clickOn("#memberSearch").eraseText(20).write("Hopper").type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#memberTable").queryTableView().getItems().size() == 1);
+        robot.clickOn("Grace Hopper");
+        waitUntil(() -> robot.lookup("#memberName").queryAs(Label.class).getText().equals("Grace Hopper"));
         shoot(root, "06-members");
 
         robot.interact(() -> local.screens.models.shell.darkProperty().set(true));

@@ -61,4 +61,13 @@ public final class MembersApi {
     /** A member's check-ins and bookings, newest first. */
     public record Attendance(MemberId memberId, List<CheckInEntry> checkIns, List<BookingEntry> bookings) {
     }
+
+    /**
+     * A member's health notes for a desk: asked with the device's token on behalf of the staff
+     * member logged in there, who must hold HEALTH_NOTES; never cached by the desk.
+     *
+     * @param healthNotes null when the member has none
+     */
+    public record HealthNotesView(MemberId memberId, String healthNotes) {
+    }
 }

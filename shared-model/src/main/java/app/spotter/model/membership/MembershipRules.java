@@ -19,6 +19,20 @@ public final class MembershipRules {
     }
 
     /**
+     * The last day of a membership on a plan starting on {@code startsOn}: a month or a year less a
+     * day for recurring plans; {@code durationDays} for trials, packs and drop-ins (null: no end).
+     * The server sets it on assignment; a desk uses it for a plan assigned offline.
+     */
+    public static LocalDate periodEnd(PlanKind kind, Integer durationDays, LocalDate startsOn) {
+        Objects.requireNonNull(startsOn, "startsOn");
+        return switch (kind) {
+            case RECURRING_MONTHLY -> startsOn.plusMonths(1).minusDays(1);
+            case RECURRING_ANNUAL -> startsOn.plusYears(1).minusDays(1);
+            case TRIAL, CLASS_PACK, DROP_IN -> durationDays == null ? null : startsOn.plusDays(durationDays - 1L);
+        };
+    }
+
+    /**
      * The standing of a membership on a day. The first match wins:
      * <ol>
      *   <li>status CANCELLED: {@link Standing#CANCELLED};

@@ -7,6 +7,7 @@ import app.spotter.model.common.CheckInId;
 import app.spotter.model.common.LocationId;
 import app.spotter.model.common.MemberId;
 import app.spotter.model.common.MembershipId;
+import app.spotter.model.common.PlanId;
 import app.spotter.model.common.SlotId;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -27,7 +28,9 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = OperationPayload.RegisterMember.class, name = "REGISTER_MEMBER"),
     @JsonSubTypes.Type(value = OperationPayload.EditMember.class, name = "EDIT_MEMBER"),
     @JsonSubTypes.Type(value = OperationPayload.FreezeMembership.class, name = "FREEZE_MEMBERSHIP"),
-    @JsonSubTypes.Type(value = OperationPayload.ResolveConflict.class, name = "RESOLVE_CONFLICT")
+    @JsonSubTypes.Type(value = OperationPayload.ResolveConflict.class, name = "RESOLVE_CONFLICT"),
+    @JsonSubTypes.Type(value = OperationPayload.UnfreezeMembership.class, name = "UNFREEZE_MEMBERSHIP"),
+    @JsonSubTypes.Type(value = OperationPayload.AssignMembership.class, name = "ASSIGN_MEMBERSHIP")
 })
 public sealed interface OperationPayload {
 
@@ -99,6 +102,26 @@ public sealed interface OperationPayload {
         @Override
         public OperationType type() {
             return OperationType.RESOLVE_CONFLICT;
+        }
+    }
+
+    /** Ends the freeze covering {@code on} on the day before (the ordinary unfreeze, with its rules). */
+    record UnfreezeMembership(MembershipId membershipId, LocalDate on) implements OperationPayload {
+        @Override
+        public OperationType type() {
+            return OperationType.UNFREEZE_MEMBERSHIP;
+        }
+    }
+
+    /**
+     * Puts a member on a plan from {@code startsOn}, under the membership id the desk minted (so a
+     * member signed up at the counter with a plan can walk in before the server has answered).
+     */
+    record AssignMembership(MembershipId membershipId, MemberId memberId, PlanId planId, LocalDate startsOn)
+            implements OperationPayload {
+        @Override
+        public OperationType type() {
+            return OperationType.ASSIGN_MEMBERSHIP;
         }
     }
 }

@@ -163,6 +163,35 @@ public final class CheckIns {
         });
     }
 
+    /**
+     * The member's visits at the door, newest first: check-ins as pulled (from every desk of this
+     * location) and the ones recorded here and not pulled back yet.
+     */
+    public List<app.spotter.client.members.Visit> historyOf(MemberId memberId, int limit) {
+        return changes.read(session -> {
+            List<app.spotter.client.members.Visit> visits = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Map<String, Object> row : mirror.byMember(session, Feed.CHECK_IN, memberId)) {
+                Instant at = Rows.instant(row, "decidedAt");
+                if (at != null) {
+                    seen.add(Rows.text(row, "id"));
+                    visits.add(new app.spotter.client.members.Visit(at, Rows.bool(row, "admitted"),
+                            Rows.text(row, "reason"), Rows.text(row, "method"), false));
+                }
+            }
+            for (PendingOperation op : outbox.unconfirmed(session)) {
+                if (op.payload() instanceof OperationPayload.RecordCheckIn c && memberId.equals(c.memberId())
+                        && !seen.contains(c.checkInId().toString())
+                        && (op.isPending() || op.outcome() == SyncApi.OutcomeStatus.APPLIED)) {
+                    visits.add(new app.spotter.client.members.Visit(c.decidedAt(), c.admitted(),
+                            c.reason() == null ? null : c.reason().name(), c.method().name(), op.isPending()));
+                }
+            }
+            visits.sort(java.util.Comparator.comparing(app.spotter.client.members.Visit::at).reversed());
+            return visits.stream().limit(limit).toList();
+        });
+    }
+
     // The last admission: confirmed check-ins, and admissions recorded here not pulled back yet.
     private Optional<Instant> lastAdmittedAt(Session session, MemberId memberId, List<PendingOperation> ops) {
         Instant last = null;

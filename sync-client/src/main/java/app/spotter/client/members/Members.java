@@ -10,6 +10,7 @@ import app.spotter.client.store.Rows;
 import app.spotter.model.common.LocationId;
 import app.spotter.model.common.MemberId;
 import app.spotter.model.common.MembershipId;
+import app.spotter.model.common.PlanId;
 import app.spotter.model.common.UserId;
 import app.spotter.model.membership.FreezePeriod;
 import app.spotter.model.membership.MembershipSnapshot;
@@ -46,17 +47,118 @@ public final class Members {
 
     /** Signs up a member; the id is minted here so the desk's row and the server's are the same. */
     public MemberId register(UserId actor, NewMember member) {
+        return register(actor, member, null, null);
+    }
+
+    /**
+     * Signs up a member and, with a plan, puts them on it from {@code startsOn}: two operations in one
+     * local transaction, so the member can walk in at once (the membership is minted here as well).
+     */
+    public MemberId register(UserId actor, NewMember member, PlanId plan, LocalDate startsOn) {
         Objects.requireNonNull(member.firstName(), "firstName");
         Objects.requireNonNull(member.lastName(), "lastName");
         MemberId id = MemberId.random();
         changes.decide(session -> {
             String location = LocalChanges.device(session).locationId;
-            return outbox.append(session, actor, new OperationPayload.RegisterMember(id, member.firstName(),
+            UUID op = outbox.append(session, actor, new OperationPayload.RegisterMember(id, member.firstName(),
                             member.lastName(), member.email(), member.phone(), member.dateOfBirth(),
                             location == null ? null : LocationId.of(location)),
                     Map.of(), LocalEffect.NONE);
+            if (plan != null) {
+                if (mirror.find(session, Feed.PLAN, plan).isEmpty()) {
+                    throw new IllegalArgumentException("Unknown plan " + plan);
+                }
+                op = outbox.append(session, actor, new OperationPayload.AssignMembership(MembershipId.random(), id, plan,
+                        Objects.requireNonNull(startsOn, "startsOn")), Map.of(), LocalEffect.NONE);
+            }
+            return op;
         });
         return id;
+    }
+
+    /** Ends the freeze covering {@code on} (the day before it is the freeze's last day). */
+    public UUID unfreezeMembership(UserId actor, MembershipId membershipId, LocalDate on) {
+        Objects.requireNonNull(on, "on");
+        return changes.decide(session -> {
+            Map<String, Object> row = mirror.find(session, Feed.MEMBERSHIP, membershipId)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown membership " + membershipId));
+            return outbox.append(session, actor, new OperationPayload.UnfreezeMembership(membershipId, on),
+                    Map.of(membershipId.toString(), VersionVector.parse(Rows.text(row, "versionVector"))),
+                    LocalEffect.NONE);
+        });
+    }
+
+    /** The name of this desk's location (the gym's name on a member card); empty before the first pull. */
+    public Optional<String> locationName() {
+        return changes.read(session -> mirror.find(session, Feed.LOCATION, LocalChanges.device(session).locationId)
+                .map(row -> Rows.text(row, "name")));
+    }
+
+    /** The plans a member can be signed up on, by name. */
+    public List<PlanChoice> plans() {
+        return changes.read(session -> mirror.all(session, Feed.PLAN).stream()
+                .filter(p -> !Boolean.FALSE.equals(p.get("active")))
+                .map(p -> new PlanChoice(PlanId.of(Rows.text(p, "id")),
+                        Objects.requireNonNullElse(Rows.text(p, "name"), Rows.text(p, "kind")),
+                        PlanKind.valueOf(Rows.text(p, "kind")),
+                        p.get("credits") == null ? null : Rows.integer(p, "credits", 0)))
+                .sorted(java.util.Comparator.comparing(PlanChoice::name, String.CASE_INSENSITIVE_ORDER))
+                .toList());
+    }
+
+    /** Members already here with this e-mail address (confirmed, or signed up here and pending). */
+    public List<MemberView> withEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        String wanted = email.strip().toLowerCase(java.util.Locale.ROOT);
+        return changes.read(session -> {
+            List<PendingOperation> ops = outbox.unconfirmed(session);
+            List<MemberView> found = new ArrayList<>();
+            for (Map<String, Object> row : mirror.membersByEmail(session, wanted)) {
+                find(session, MemberId.of(Rows.text(row, "id")), ops).ifPresent(found::add);
+            }
+            for (PendingOperation op : ops) {
+                if (op.isPending() && op.payload() instanceof OperationPayload.RegisterMember r && r.email() != null
+                        && r.email().strip().toLowerCase(java.util.Locale.ROOT).equals(wanted)
+                        && found.stream().noneMatch(m -> m.id().equals(r.memberId()))) {
+                    find(session, r.memberId(), ops).ifPresent(found::add);
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The member's memberships as the member pane shows them, the one the door would use first. */
+    public List<MembershipView> membershipsOf(MemberId memberId, LocalDate today) {
+        return changes.read(session -> {
+            List<PendingOperation> ops = outbox.unconfirmed(session);
+            List<MembershipSnapshot> snapshots = memberships(session, memberId, ops);
+            Optional<MembershipSnapshot> best = app.spotter.model.membership.MembershipRules.best(snapshots, today);
+            List<MembershipView> views = new ArrayList<>();
+            for (MembershipSnapshot m : snapshots) {
+                String planId = mirror.find(session, Feed.MEMBERSHIP, m.id()).map(row -> Rows.text(row, "planId"))
+                        .orElseGet(() -> pendingAssignment(ops, m.id()).map(a -> a.planId().toString()).orElse(null));
+                String planName = mirror.find(session, Feed.PLAN, planId)
+                        .map(p -> Objects.requireNonNullElse(Rows.text(p, "name"), Rows.text(p, "kind")))
+                        .orElse(m.planKind().name());
+                boolean pending = ops.stream().anyMatch(op -> op.isPending() && touches(op.payload(), m.id()));
+                views.add(new MembershipView(m, planName, app.spotter.model.membership.MembershipRules.standingOn(m, today),
+                        m.freezes().stream().filter(f -> f.covers(today)).findFirst(), pending));
+            }
+            views.sort(java.util.Comparator.comparing(v -> best.map(b -> !b.id().equals(v.snapshot().id())).orElse(true)));
+            return views;
+        });
+    }
+
+    /**
+     * The signed code of the member's current card as the server put it on the member's row: any
+     * desk verifies it offline with the gym's public key. Empty for a member the server has not
+     * confirmed yet (the server signs; a desk cannot).
+     */
+    public Optional<String> cardCode(MemberId memberId) {
+        return changes.read(session -> mirror.find(session, Feed.MEMBER, memberId)
+                .map(row -> Rows.text(row, "cardCode")));
     }
 
     /**
@@ -96,20 +198,49 @@ public final class Members {
                 .flatMap(row -> find(session, MemberId.of(Rows.text(row, "id")), outbox.unconfirmed(session))));
     }
 
-    /** Members whose last name starts with the text, pending sign-ups included. */
-    public List<MemberView> search(String lastNamePrefix, int limit) {
+    /**
+     * Members found by what the counter hears: a name (first or last name starting with the text,
+     * or "first last" / "last first"), the end of a phone number, or a member number; pending
+     * sign-ups included. Every lookup goes through an index of the mirror, so it stays fast with
+     * tens of thousands of members.
+     */
+    public List<MemberView> search(String text, int limit) {
+        String query = text == null ? "" : text.strip();
         return changes.read(session -> {
             List<PendingOperation> ops = outbox.unconfirmed(session);
-            List<MemberView> found = new ArrayList<>();
-            for (Map<String, Object> row : mirror.membersByLastName(session, lastNamePrefix, limit)) {
-                find(session, MemberId.of(Rows.text(row, "id")), ops).ifPresent(found::add);
+            Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+            boolean phoneLike = PHONE_LIKE.matcher(query).matches();
+            if (phoneLike) {
+                mirror.memberByNumber(session, query).ifPresent(r -> rows.put(Rows.text(r, "id"), r));
+                mirror.membersByPhone(session, query, limit).forEach(r -> rows.putIfAbsent(Rows.text(r, "id"), r));
+            } else {
+                String[] words = query.toLowerCase(java.util.Locale.ROOT).split("\\s+", 2);
+                if (words.length == 2) {
+                    for (Map<String, Object> r : mirror.membersByFullName(session, words[0], words[1], limit)) {
+                        rows.putIfAbsent(Rows.text(r, "id"), r);
+                    }
+                    for (Map<String, Object> r : mirror.membersByFullName(session, words[1], words[0], limit)) {
+                        rows.putIfAbsent(Rows.text(r, "id"), r);
+                    }
+                } else {
+                    List<Map<String, Object>> byName = new ArrayList<>(mirror.membersByLastName(session, query, limit));
+                    byName.addAll(mirror.membersByFirstName(session, query, limit));
+                    byName.sort(java.util.Comparator.comparing((Map<String, Object> r) -> lower(Rows.text(r, "lastName")))
+                            .thenComparing(r -> lower(Rows.text(r, "firstName"))));
+                    byName.forEach(r -> rows.putIfAbsent(Rows.text(r, "id"), r));
+                }
             }
-            String prefix = lastNamePrefix.toLowerCase(java.util.Locale.ROOT);
+            List<MemberView> found = new ArrayList<>();
+            for (String id : rows.keySet()) {
+                find(session, MemberId.of(id), ops).ifPresent(found::add);
+            }
+            // Sign-ups and edits made here are found by what they say before the server has them back.
             for (PendingOperation op : ops) {
-                if (op.isPending() && op.payload() instanceof OperationPayload.RegisterMember r
-                        && r.lastName().toLowerCase(java.util.Locale.ROOT).startsWith(prefix)
-                        && found.stream().noneMatch(m -> m.id().equals(r.memberId()))) {
-                    find(session, r.memberId(), ops).ifPresent(found::add);
+                MemberId changed = !op.isPending() ? null
+                        : op.payload() instanceof OperationPayload.RegisterMember r ? r.memberId()
+                        : op.payload() instanceof OperationPayload.EditMember e ? e.memberId() : null;
+                if (changed != null && found.stream().noneMatch(m -> m.id().equals(changed))) {
+                    find(session, changed, ops).filter(m -> matches(m, query, phoneLike)).ifPresent(found::add);
                 }
             }
             return found.stream().limit(limit).toList();
@@ -158,6 +289,41 @@ public final class Members {
             }
         }
         return true;
+    }
+
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 ()./-]*");
+
+    private static boolean matches(MemberView m, String query, boolean phoneLike) {
+        if (phoneLike) {
+            String key = Mirror.phoneKey(query);
+            String phone = Mirror.phoneKey(m.phone());
+            return query.equals(m.memberNumber()) || key != null && phone != null && phone.startsWith(key);
+        }
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        String full = lower(m.firstName()) + " " + lower(m.lastName());
+        String reversed = lower(m.lastName()) + " " + lower(m.firstName());
+        return startsWith(m.firstName(), q) || startsWith(m.lastName(), q) || full.startsWith(q) || reversed.startsWith(q);
+    }
+
+    private static boolean startsWith(String value, String prefix) {
+        return value != null && value.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Optional<OperationPayload.AssignMembership> pendingAssignment(List<PendingOperation> ops,
+                                                                                 MembershipId id) {
+        return ops.stream().map(PendingOperation::payload)
+                .filter(p -> p instanceof OperationPayload.AssignMembership a && a.membershipId().equals(id))
+                .map(p -> (OperationPayload.AssignMembership) p).findFirst();
+    }
+
+    private static boolean touches(OperationPayload payload, MembershipId id) {
+        return payload instanceof OperationPayload.FreezeMembership f && f.membershipId().equals(id)
+                || payload instanceof OperationPayload.UnfreezeMembership u && u.membershipId().equals(id)
+                || payload instanceof OperationPayload.AssignMembership a && a.membershipId().equals(id);
     }
 
     /** The member as shown: confirmed profile, or a pending sign-up, with pending edits applied. */
@@ -223,12 +389,51 @@ public final class Members {
                 if (op.isPending() && op.payload() instanceof OperationPayload.FreezeMembership f
                         && f.membershipId().equals(id)) {
                     freezes.add(new FreezePeriod(f.from(), f.to()));
+                } else if (op.isPending() && op.payload() instanceof OperationPayload.UnfreezeMembership u
+                        && u.membershipId().equals(id)) {
+                    unfreeze(freezes, u.on());
                 }
             }
             snapshots.add(new MembershipSnapshot(id, memberId, kind, MembershipStatus.valueOf(Rows.text(m, "status")),
                     Rows.date(m, "startsOn"), Rows.date(m, "endsOn"), freezes, credits));
         }
+        // A plan assigned here (at sign-up) counts at the door before the server confirms it, as the
+        // server will: ACTIVE (TRIAL for a trial) from its first day, a pack with the plan's credits.
+        for (PendingOperation op : ops) {
+            if (!(op.payload() instanceof OperationPayload.AssignMembership a) || !a.memberId().equals(memberId)
+                    || !(op.isPending() || op.outcome() == SyncApi.OutcomeStatus.APPLIED)
+                    || mirror.find(session, Feed.MEMBERSHIP, a.membershipId()).isPresent()) {
+                continue;
+            }
+            Optional<Map<String, Object>> plan = mirror.find(session, Feed.PLAN, a.planId());
+            if (plan.isEmpty()) {
+                continue;
+            }
+            PlanKind kind = PlanKind.valueOf(Rows.text(plan.get(), "kind"));
+            Integer credits = kind.usesCredits()
+                    ? Rows.integer(plan.get(), "credits", 0) - pendingCreditsSpent(session, a.membershipId(), ops) : null;
+            Integer days = plan.get().get("durationDays") == null ? null : Rows.integer(plan.get(), "durationDays", 0);
+            snapshots.add(new MembershipSnapshot(a.membershipId(), memberId, kind,
+                    kind == PlanKind.TRIAL ? MembershipStatus.TRIAL : MembershipStatus.ACTIVE, a.startsOn(),
+                    app.spotter.model.membership.MembershipRules.periodEnd(kind, days, a.startsOn()), new ArrayList<>(),
+                    credits));
+        }
         return snapshots;
+    }
+
+    // As the server does it: the freeze covering the day ends the day before (or goes, if it starts that day).
+    private static void unfreeze(List<FreezePeriod> freezes, LocalDate on) {
+        for (int i = 0; i < freezes.size(); i++) {
+            FreezePeriod f = freezes.get(i);
+            if (f.covers(on)) {
+                if (on.equals(f.from())) {
+                    freezes.remove(i);
+                } else {
+                    freezes.set(i, new FreezePeriod(f.from(), on.minusDays(1)));
+                }
+                return;
+            }
+        }
     }
 
     // A spend counts until the server's ledger row for it has been pulled (then the ledger has it).

@@ -48,6 +48,10 @@ public final class Mirror {
         String lastName = Feed.MEMBER.equals(entityType) ? text(data, "lastName") : null;
         row.lastName = lastName == null ? null : lastName.toLowerCase(java.util.Locale.ROOT);
         row.searchText = Feed.MEMBER.equals(entityType) ? searchText(data) : null;
+        boolean member = Feed.MEMBER.equals(entityType);
+        row.firstName = member ? lower(text(data, "firstName")) : null;
+        row.email = member ? lower(text(data, "email")) : null;
+        row.phoneReversed = member ? phoneKey(text(data, "phone")) : null;
         if (fresh) {
             session.persist(row);
         }
@@ -101,15 +105,76 @@ public final class Mirror {
     }
 
     public Optional<Map<String, Object>> memberByNumber(Session session, String memberNumber) {
-        return by(session, Feed.MEMBER, "memberNumber", memberNumber).stream().findFirst();
+        // member_number is only set on member rows: its index alone answers
+        return session.createSelectionQuery("from MirrorRow where memberNumber = :number", MirrorRow.class)
+                .setParameter("number", memberNumber)
+                .setMaxResults(1)
+                .getResultList().stream().map(this::data).findFirst();
     }
 
     /** Members whose last name starts with the text, case-insensitively, by last name. */
     public List<Map<String, Object>> membersByLastName(Session session, String prefix, int limit) {
-        return session.createSelectionQuery(
-                        "from MirrorRow where entityType = :type and lastName like :prefix order by lastName", MirrorRow.class)
-                .setParameter("type", Feed.MEMBER)
-                .setParameter("prefix", prefix.toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%")
+        return startingWith(session, "lastName", prefix.toLowerCase(java.util.Locale.ROOT), limit);
+    }
+
+    /** Members whose first and last names start with the two texts, case-insensitively, by last name. */
+    public List<Map<String, Object>> membersByFullName(Session session, String firstPrefix, String lastPrefix, int limit) {
+        String first = firstPrefix.toLowerCase(java.util.Locale.ROOT);
+        String last = lastPrefix.toLowerCase(java.util.Locale.ROOT);
+        return session.createSelectionQuery("from MirrorRow where lastName >= :lastFrom and lastName < :lastTo"
+                        + " and firstName >= :firstFrom and firstName < :firstTo order by lastName", MirrorRow.class)
+                .setParameter("lastFrom", last)
+                .setParameter("lastTo", last + Character.MAX_VALUE)
+                .setParameter("firstFrom", first)
+                .setParameter("firstTo", first + Character.MAX_VALUE)
+                .setMaxResults(limit)
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    /** Members whose first name starts with the text, case-insensitively, by first name. */
+    public List<Map<String, Object>> membersByFirstName(Session session, String prefix, int limit) {
+        return startingWith(session, "firstName", prefix.toLowerCase(java.util.Locale.ROOT), limit);
+    }
+
+    /**
+     * Members whose phone number ends with the digits typed (leading zeros and separators ignored, so
+     * "030 1234561" finds "+49 30 1234561"). Empty when the text has fewer than three digits.
+     */
+    public List<Map<String, Object>> membersByPhone(Session session, String typed, int limit) {
+        String key = phoneKey(typed);
+        if (key == null || key.length() < 3) {
+            return List.of();
+        }
+        return startingWith(session, "phoneReversed", key, limit);
+    }
+
+    /** Members with this e-mail address (case-insensitive): the duplicate check of a sign-up. */
+    public List<Map<String, Object>> membersByEmail(Session session, String email) {
+        return session.createSelectionQuery("from MirrorRow where email = :email", MirrorRow.class)
+                .setParameter("email", email.strip().toLowerCase(java.util.Locale.ROOT))
+                .getResultList().stream().map(this::data).toList();
+    }
+
+    /** The reversed digits of a phone number without its leading zeros, or null when it has no digits. */
+    public static String phoneKey(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+        return digits.isEmpty() ? null : new StringBuilder(digits).reverse().toString();
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // A range over the column's own index ("index sorted", a dozen rows scanned at 50,000 members).
+    private List<Map<String, Object>> startingWith(Session session, String column, String prefix, int limit) {
+        // Only member rows fill these columns, so no entity-type condition: the one index decides.
+        return session.createSelectionQuery("from MirrorRow where " + column + " >= :from and " + column
+                        + " < :to order by " + column, MirrorRow.class)
+                .setParameter("from", prefix)
+                .setParameter("to", prefix + Character.MAX_VALUE)
                 .setMaxResults(limit)
                 .getResultList().stream().map(this::data).toList();
     }

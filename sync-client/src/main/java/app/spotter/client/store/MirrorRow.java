@@ -49,6 +49,16 @@ public class MirrorRow {
     @Column(name = "search_text")
     public String searchText;
 
+    @Column(name = "first_name")
+    public String firstName;
+
+    /** The phone's digits back to front, without leading zeros: "ends with" becomes an indexed prefix. */
+    @Column(name = "phone_reversed")
+    public String phoneReversed;
+
+    @Column(name = "email")
+    public String email;
+
     /** The composite key (entity type, entity id). */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;

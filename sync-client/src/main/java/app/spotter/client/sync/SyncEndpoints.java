@@ -61,4 +61,9 @@ public interface SyncEndpoints {
 
     @POST("api/v1/conflicts/{id}/resolve")
     Call<SyncApi.Conflict> resolve(@Path("id") String conflictId, @Body SyncApi.Resolve resolve);
+
+    /** A member's health notes for the staff member at this desk (device token; the server checks HEALTH_NOTES). */
+    @GET("api/v1/sync/members/{id}/health-notes")
+    Call<app.spotter.model.api.MembersApi.HealthNotesView> healthNotes(@Path("id") String memberId,
+                                                                       @Query("actor") String actor);
 }

@@ -459,6 +459,80 @@ abstract class DeskAgainstServerTest {
                 && m.memberNumber() != null).count(), "every sign-up came back with its member number");
     }
 
+    @Test
+    void aMemberSignedUpOfflineWithAPlanGetsANumberAndACardEveryDeskAcceptsOffline() {
+        newGym();
+        UUID plan = gym.plan(app.spotter.model.membership.PlanKind.CLASS_PACK, 10);
+        NetworkSwitch counter = new NetworkSwitch();
+        NetworkSwitch door = new NetworkSwitch();
+        Desk a = enrolledDesk(counter);
+        Desk b = enrolledDesk(door);
+        a.syncOnce();
+        b.syncOnce();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+
+        counter.down();
+        MemberId id = a.members().register(frontDesk, new app.spotter.client.members.NewMember("Offline",
+                "Signup" + UUID.randomUUID().toString().substring(0, 6), null, "+49 30 777 1234", null),
+                new app.spotter.model.common.PlanId(plan), today);
+        var pendingPlan = a.members().membershipsOf(id, today).getFirst();
+        assertTrue(pendingPlan.pending());
+        assertEquals(app.spotter.model.membership.Standing.ACTIVE, pendingPlan.standingToday());
+        assertEquals(10, pendingPlan.snapshot().creditsLeft(), "the pack's credits count before the server answers");
+        assertTrue(a.members().cardCode(id).isEmpty(), "only the server signs cards");
+
+        counter.up();
+        a.syncOnce();
+        assertNotNull(a.members().find(id).orElseThrow().memberNumber());
+        var confirmed = a.members().membershipsOf(id, today).getFirst();
+        assertFalse(confirmed.pending());
+        assertEquals(pendingPlan.snapshot().id(), confirmed.snapshot().id(), "the server kept the desk's membership id");
+        String code = a.members().cardCode(id).orElseThrow();
+
+        b.syncOnce();
+        door.down();
+        CheckInResult entry = b.checkIns().byQr(frontDesk, code);
+        assertTrue(entry.admitted(), "the card printed at one desk opens the door at another, offline: " + entry);
+
+        var membership = confirmed.snapshot().id();
+        a.members().freezeMembership(frontDesk, membership, today, today.plusDays(6));
+        a.syncOnce();
+        assertEquals(app.spotter.model.membership.Standing.FROZEN, a.members().membershipsOf(id, today).getFirst().standingToday());
+        a.members().unfreezeMembership(frontDesk, membership, today);
+        a.syncOnce();
+        var after = a.members().membershipsOf(id, today).getFirst();
+        assertEquals(app.spotter.model.membership.Standing.ACTIVE, after.standingToday());
+        assertFalse(after.pending());
+        assertEquals(0, gym.count("select count(*) from membership_freeze where membership_id = ?", membership.value()));
+    }
+
+    @Test
+    void healthNotesAreReadOnlineForAManagerNeverForFrontDeskAndNeverStoredAtTheDesk() {
+        newGym();
+        NetworkSwitch network = new NetworkSwitch();
+        Desk desk = enrolledDesk(network);
+        MemberId member = MemberId.of(api.post("/api/v1/members", Map.of("firstName", "Knee", "lastName", "Injury",
+                "healthNotes", "asthma: inhaler in locker 12"), manager).text("id"));
+        UserId managerId = UserId.of(api.get("/api/v1/me", manager).text("id"));
+        desk.syncOnce();
+
+        var forManager = desk.healthNotes().read(managerId, Role.MANAGER, member);
+        assertEquals(app.spotter.client.members.HealthNotes.Availability.SHOWN, forManager.availability());
+        assertEquals("asthma: inhaler in locker 12", forManager.notes());
+        assertEquals(app.spotter.client.members.HealthNotes.Availability.NOT_ALLOWED,
+                desk.healthNotes().read(frontDesk, Role.FRONT_DESK, member).availability());
+        assertEquals(app.spotter.client.members.HealthNotes.Availability.NOT_ALLOWED,
+                desk.healthNotes().read(frontDesk, Role.MANAGER, member).availability(),
+                "the server checks the person's real role, not what the desk believes");
+
+        network.down();
+        assertEquals(app.spotter.client.members.HealthNotes.Availability.NEEDS_CONNECTION,
+                desk.healthNotes().read(managerId, Role.MANAGER, member).availability());
+        long stored = desk.store().inTransaction(s -> s.createNativeQuery(
+                "select count(*) from mirror_row where lower(data) like '%inhaler%'", Long.class).getSingleResult());
+        assertEquals(0, stored, "health notes never reach the desk's store");
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {

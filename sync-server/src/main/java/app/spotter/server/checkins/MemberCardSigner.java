@@ -47,6 +47,11 @@ public final class MemberCardSigner {
         return keys().getPublic();
     }
 
+    /** The QR payload of the member's card at that version, signed now. */
+    public String cardCode(app.spotter.model.common.MemberId member, int cardVersion) {
+        return MemberQrCodes.sign(member, cardVersion, clock.instant(), privateKey());
+    }
+
     PrivateKey privateKey() {
         return keys().getPrivate();
     }

@@ -45,8 +45,9 @@ public final class MemberService {
     /** The server's own entry in a member's version vector; desks use their device ids. */
     public static final String SERVER_NODE = "server";
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,39}");
+    // The same rules the desk checks before it queues a sign-up (shared-model).
+    private static final Pattern EMAIL = app.spotter.model.members.MemberProfileRules.EMAIL;
+    private static final Pattern PHONE = app.spotter.model.members.MemberProfileRules.PHONE;
     private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
     private static final int MAX_HEALTH_NOTES = 4000;
     private static final int ATTENDANCE_ROWS = 200;

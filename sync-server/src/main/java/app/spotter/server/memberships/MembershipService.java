@@ -76,6 +76,11 @@ public final class MembershipService {
 
     /** Puts a member on a plan: ACTIVE (TRIAL for trials), its period from the plan, and the pack's credits. */
     public Membership assign(Caller caller, MemberId memberId, NewMembership r, ZoneId zone) {
+        return assign(caller, memberId, MembershipId.random(), r, zone);
+    }
+
+    /** {@link #assign} under an id a desk minted, so its optimistic membership and the server's are one row. */
+    public Membership assign(Caller caller, MemberId memberId, MembershipId id, NewMembership r, ZoneId zone) {
         if (r.planId() == null) {
             throw ApiException.validation("planId", "The plan is required");
         }
@@ -87,7 +92,7 @@ public final class MembershipService {
             LocalDate startsOn = r.startsOn() != null ? r.startsOn() : today(session, memberId.value());
             PlanKind kind = PlanKind.valueOf(plan.kind);
             MembershipRecord m = new MembershipRecord();
-            m.id = UUID.randomUUID();
+            m.id = id.value();
             m.memberId = memberId.value();
             m.planId = plan.id;
             m.status = (kind == PlanKind.TRIAL ? MembershipStatus.TRIAL : MembershipStatus.ACTIVE).name();
@@ -343,11 +348,7 @@ public final class MembershipService {
 
     /** The last day of a period starting on {@code startsOn}, or null when it runs until used up or cancelled. */
     static LocalDate periodEnd(PlanRecord plan, LocalDate startsOn) {
-        return switch (PlanKind.valueOf(plan.kind)) {
-            case RECURRING_MONTHLY -> startsOn.plusMonths(1).minusDays(1);
-            case RECURRING_ANNUAL -> startsOn.plusYears(1).minusDays(1);
-            case TRIAL, CLASS_PACK, DROP_IN -> plan.durationDays == null ? null : startsOn.plusDays(plan.durationDays - 1L);
-        };
+        return app.spotter.model.membership.MembershipRules.periodEnd(PlanKind.valueOf(plan.kind), plan.durationDays, startsOn);
     }
 
     private void credit(Session session, UUID membershipId, int delta, String reason) {

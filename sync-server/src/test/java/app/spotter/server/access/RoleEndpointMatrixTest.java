@@ -184,6 +184,7 @@ class RoleEndpointMatrixTest extends ServerTest {
             device("GET", "/api/v1/sync/snapshot"),
             device("GET", "/api/v1/sync/events"),
             device("GET", "/api/v1/sync/staff"),
+            device("GET", "/api/v1/sync/members/{id}/health-notes"),
             // service
             open("GET", "/health"),
             open("GET", "/openapi.json"));
@@ -418,6 +419,9 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("GET /api/v1/sync/snapshot", (role, t) -> api.get("/api/v1/sync/snapshot?entityType=member", t));
         s.put("GET /api/v1/sync/events", (role, t) -> api.get("/api/v1/sync/events", t));
         s.put("GET /api/v1/sync/staff", (role, t) -> api.get("/api/v1/sync/staff", t));
+        // on behalf of the MANAGER login at the desk (HEALTH_NOTES)
+        s.put("GET /api/v1/sync/members/{id}/health-notes", (role, t) -> api.get("/api/v1/sync/members/"
+                + gym().memberId + "/health-notes?actor=" + gym().logins.get(Role.MANAGER).userId(), t));
         // members
         s.put("POST /api/v1/members", (role, t) -> api.post("/api/v1/members", newMemberBody(), t));
         s.put("GET /api/v1/members", (role, t) -> api.get("/api/v1/members?q=Test&limit=5", t));

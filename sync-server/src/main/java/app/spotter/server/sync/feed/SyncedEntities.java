@@ -182,6 +182,26 @@ public final class SyncedEntities {
                 .sorted(java.util.Comparator.comparing(SyncedType::name)).toList();
     }
 
+    /**
+     * Adds a shape to an entity type already registered, run after its own: for derived fields that
+     * need a service built after the feed (the member's signed card code).
+     */
+    @SuppressWarnings("unchecked")
+    public <E> void alsoShape(String name, Class<E> entity, RowShape<E> more) {
+        SyncedType<E> type = (SyncedType<E>) byName.get(name);
+        if (type == null || type.entity() != entity) {
+            throw new IllegalArgumentException("Not synced as " + name + ": " + entity.getSimpleName());
+        }
+        RowShape<E> first = type.shape();
+        RowShape<E> both = first == null ? more : (row, json) -> {
+            first.shape(row, json);
+            more.shape(row, json);
+        };
+        SyncedType<E> shaped = new SyncedType<>(name, entity, type.location(), both, type.slotField());
+        byName.put(name, shaped);
+        byClass.put(entity, shaped);
+    }
+
     public Optional<SyncedType<?>> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }
