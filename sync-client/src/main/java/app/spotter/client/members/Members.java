@@ -258,9 +258,13 @@ public final class Members {
         }
         // The database narrows by the longest word; every word must then match the member as shown.
         String narrowest = java.util.Arrays.stream(words).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        // The indexed search's exact hits (number, phone ending, name prefixes) come first, so a full
+        // phone number finds its member before the many whose digits merely contain it.
+        List<MemberView> exact = search(text, limit);
         return changes.read(session -> {
             List<PendingOperation> ops = outbox.unconfirmed(session);
             Map<MemberId, MemberView> found = new LinkedHashMap<>();
+            exact.forEach(m -> found.put(m.id(), m));
             for (Map<String, Object> row : mirror.membersMatching(session, narrowest, limit * 4)) {
                 find(session, MemberId.of(Rows.text(row, "id")), ops)
                         .filter(m -> containsAll(m, words)).ifPresent(m -> found.put(m.id(), m));
