@@ -11,6 +11,7 @@ import app.spotter.client.store.DeskJson;
 import app.spotter.client.store.DeskStore;
 import app.spotter.client.store.DeviceState;
 import app.spotter.client.store.Mirror;
+import app.spotter.client.sync.EventStream;
 import app.spotter.client.sync.Reconciliation;
 import app.spotter.client.sync.ServerConnection;
 import app.spotter.client.sync.SyncEngine;
@@ -24,7 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
@@ -42,9 +45,18 @@ public final class Desk implements AutoCloseable {
      * @param http the transport; tests add interceptors that drop, lose, duplicate or delay calls
      * @param clock the desk's clock (tests skew it)
      * @param syncInterval how often to sync when nothing pokes the desk
+     * @param random the backoff's jitter
+     * @param ids where new ids come from (operations, bookings, members, check-ins): random in
+     *            production; the simulation seeds it so a run replays bit for bit
      */
     public record Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
-                           RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy) {
+                           RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy,
+                           Supplier<UUID> ids) {
+
+        public Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
+                        RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy) {
+            this(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy, UUID::randomUUID);
+        }
 
         public static Settings of(String serverUrl, OkHttpClient http, Clock clock) {
             return new Settings(serverUrl, http, clock, Duration.ofSeconds(30), RandomGenerator.getDefault(),
@@ -66,7 +78,7 @@ public final class Desk implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         ObjectMapper json = DeskJson.mapper();
         Mirror mirror = new Mirror(json);
-        Outbox outbox = new Outbox(json, settings.clock());
+        Outbox outbox = new Outbox(json, settings.clock(), settings.ids());
         LocalChanges changes = new LocalChanges(store);
         this.server = new ServerConnection(settings.serverUrl(), settings.http(), json,
                 () -> SyncEngine.credentials(store));
@@ -146,6 +158,14 @@ public final class Desk implements AutoCloseable {
 
     public Reconciliation reconciliation() {
         return reconciliation;
+    }
+
+    /**
+     * A stream of the server's pokes ({@code /api/v1/sync/events}), not yet open: the runner keeps
+     * its own; this one is for callers that watch pokes themselves (the sync simulation).
+     */
+    public EventStream events(Runnable onOpened, Runnable onChanged, Runnable onClosed) {
+        return new EventStream(server, onOpened, onChanged, onClosed);
     }
 
     public SyncEngine engine() {
