@@ -414,15 +414,18 @@ public final class Simulation {
         count("return leases");
         String me = desk.state().deviceId;
         Mirror mirror = new Mirror(DeskJson.mapper());
+        // lease rows come from the grant (leaseId) or from the feed (id, returnedAt)
         List<Map<String, Object>> unused = new ArrayList<>(desk.store().inTransaction(s -> mirror.all(s, Feed.SEAT_LEASE))
                 .stream().filter(l -> me.equals(String.valueOf(l.get("deviceId"))))
+                .filter(l -> l.get("returnedAt") == null)
                 .filter(l -> ((Number) l.get("seats")).intValue() > ((Number) l.get("used")).intValue()).toList());
         if (unused.isEmpty()) {
             log.event("desk%d has no unused leases to return", d);
             return;
         }
         unused.sort(Comparator.comparing((Map<String, Object> l) -> slotIndex(String.valueOf(l.get("slotId")))));
-        List<UUID> ids = unused.stream().map(l -> UUID.fromString(String.valueOf(l.get("leaseId")))).toList();
+        List<UUID> ids = unused.stream().map(l -> UUID.fromString(String.valueOf(l.getOrDefault("leaseId", l.get("id")))))
+                .toList();
         List<Integer> onSlots = unused.stream().map(l -> slotIndex(String.valueOf(l.get("slotId")))).toList();
         try {
             desk.desk().engine().returnLeases(ids);
