@@ -44,7 +44,7 @@ final class SimDatabases implements AutoCloseable {
         String template = prefix + "_tpl";
         if (kind == TestDatabase.H2) {
             ServerConfig config = h2(template);
-            SpotterApp.create(config, secrets, new SimClock(Simulation.START)).close();
+            SpotterApp.create(config, secrets, new SimClock(Simulation.START), SimServer.HASHER).close();
             try {
                 h2Script = Files.createTempFile(prefix, ".sql");
                 h2Script.toFile().deleteOnExit();
@@ -55,7 +55,7 @@ final class SimDatabases implements AutoCloseable {
             pgTemplate = null;
         } else {
             admin("create database " + template);
-            SpotterApp.create(pg(template), secrets, new SimClock(Simulation.START)).close();
+            SpotterApp.create(pg(template), secrets, new SimClock(Simulation.START), SimServer.HASHER).close();
             pgTemplate = template;
             h2Script = null;
         }

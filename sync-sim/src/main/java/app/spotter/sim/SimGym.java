@@ -5,7 +5,6 @@ import app.spotter.model.common.UserId;
 import app.spotter.model.membership.MembershipStatus;
 import app.spotter.model.membership.PlanKind;
 import app.spotter.server.auth.AccessTokens;
-import app.spotter.server.auth.PasswordHasher;
 import app.spotter.server.auth.UserAccount;
 import app.spotter.server.locations.LocationRecord;
 import app.spotter.server.members.MemberRecord;
@@ -24,17 +23,15 @@ import java.util.function.Supplier;
  * The gym of one run, on its own fresh server: staff accounts, plans, a location with its classes
  * and members, persisted directly with ids from the run's seed. The staff never log in with a
  * password (their tokens are minted on the simulated clock) and the directly installed desks share
- * one secret, hashed once per JVM at a tiny Argon2 cost: the hash carries its own parameters, so
- * the server checks it as it is, while the server's own hasher keeps its production cost for the
- * one desk that enrolls for real.
+ * one secret, hashed once per JVM with the simulation's cheap hasher (the hash carries its
+ * parameters, so the server checks it as it is).
  */
 public final class SimGym {
 
     /** The secret of the desks installed directly; the hash is what enrollment would have stored. */
     static final String DEVICE_SECRET = "sim-device-secret";
-    private static final PasswordHasher CHEAP = new PasswordHasher(64, 1);
-    private static final String DEVICE_SECRET_HASH = CHEAP.hash(DEVICE_SECRET);
-    private static final String STAFF_PASSWORD_HASH = CHEAP.hash("sim-password-1");
+    private static final String DEVICE_SECRET_HASH = SimServer.HASHER.hash(DEVICE_SECRET);
+    private static final String STAFF_PASSWORD_HASH = SimServer.HASHER.hash("sim-password-1");
 
     final UserId manager;
     final UserId frontDesk;

@@ -1,6 +1,7 @@
 package app.spotter.sim;
 
 import app.spotter.server.SpotterApp;
+import app.spotter.server.auth.PasswordHasher;
 import app.spotter.server.config.ServerConfig;
 import app.spotter.server.config.ServerSecrets;
 import app.spotter.server.support.ApiClient;
@@ -12,6 +13,12 @@ import app.spotter.server.support.TestDatabase;
  * restarted process would).
  */
 public final class SimServer implements AutoCloseable {
+
+    /**
+     * The server's password hasher in the simulation: Argon2 at a tiny cost. A production-cost hash
+     * at every server start (AuthService's dummy) and every enrollment was an eighth of a run's CPU.
+     */
+    static final PasswordHasher HASHER = new PasswordHasher(64, 1);
 
     private final SimDatabases databases;
     private final ServerConfig config;
@@ -41,7 +48,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void open() {
-        app = SpotterApp.create(config, secrets, clock).start();
+        app = SpotterApp.create(config, secrets, clock, HASHER).start();
         api = new ApiClient(app.baseUrl());
     }
 
