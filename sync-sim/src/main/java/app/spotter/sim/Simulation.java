@@ -116,7 +116,8 @@ public final class Simulation {
         } catch (RuntimeException | AssertionError e) {
             String database = server.kind() == app.spotter.server.support.TestDatabase.H2 ? "OnH2" : "OnPostgreSql";
             throw new SimulationFailure("Simulation seed " + seed + " on " + server.kind() + " failed at step " + step
-                    + ": " + e.getMessage() + "\nReplay: " + replayCommand(seed, database) + "\nLast events:\n"
+                    + ": " + e.getMessage() + "\nReplay: " + replayCommand(seed, database)
+                    + "\nTrace hash up to the failure: " + log.hash() + "\nLast events:\n"
                     + log.tail(60), e);
         } finally {
             desks.forEach(SimDesk::close);
