@@ -11,6 +11,7 @@ import app.spotter.client.store.DeskJson;
 import app.spotter.client.store.DeskStore;
 import app.spotter.client.store.DeviceState;
 import app.spotter.client.store.Mirror;
+import app.spotter.client.sync.EventStream;
 import app.spotter.client.sync.Reconciliation;
 import app.spotter.client.sync.ServerConnection;
 import app.spotter.client.sync.SyncEngine;
@@ -24,7 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
@@ -42,16 +45,35 @@ public final class Desk implements AutoCloseable {
      * @param http the transport; tests add interceptors that drop, lose, duplicate or delay calls
      * @param clock the desk's clock (tests skew it)
      * @param syncInterval how often to sync when nothing pokes the desk
+     * @param random the backoff's jitter
+     * @param ids where new ids come from (operations, bookings, members, check-ins): random in
+     *            production; the simulation seeds it so a run replays bit for bit
      * @param offlineLoginValidity how long after the last online login a cached staff login works offline
      */
     public record Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
                            RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy,
-                           Duration offlineLoginValidity) {
+                           Supplier<UUID> ids, Duration offlineLoginValidity) {
 
-        /** Without {@code offlineLoginValidity}: a cached staff login works offline for 14 days. */
+        /** Random ids; a cached staff login works offline for 14 days. */
         public Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
                         RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy) {
-            this(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy,
+            this(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy, UUID::randomUUID,
+                    StaffLogins.DEFAULT_OFFLINE_VALIDITY);
+        }
+
+        /** Random ids. */
+        public Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
+                        RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy,
+                        Duration offlineLoginValidity) {
+            this(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy, UUID::randomUUID,
+                    offlineLoginValidity);
+        }
+
+        /** A cached staff login works offline for 14 days. */
+        public Settings(String serverUrl, OkHttpClient http, Clock clock, Duration syncInterval,
+                        RandomGenerator random, BookingPolicy bookingPolicy, CheckInPolicy checkInPolicy,
+                        Supplier<UUID> ids) {
+            this(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy, ids,
                     StaffLogins.DEFAULT_OFFLINE_VALIDITY);
         }
 
@@ -62,7 +84,7 @@ public final class Desk implements AutoCloseable {
 
         /** How long after their last online login here a staff member may still log in offline. */
         public Settings withOfflineLoginValidity(Duration validity) {
-            return new Settings(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy, validity);
+            return new Settings(serverUrl, http, clock, syncInterval, random, bookingPolicy, checkInPolicy, ids, validity);
         }
     }
 
@@ -82,7 +104,7 @@ public final class Desk implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         ObjectMapper json = DeskJson.mapper();
         Mirror mirror = new Mirror(json);
-        Outbox outbox = new Outbox(json, settings.clock());
+        Outbox outbox = new Outbox(json, settings.clock(), settings.ids());
         LocalChanges changes = new LocalChanges(store);
         this.server = new ServerConnection(settings.serverUrl(), settings.http(), json,
                 () -> SyncEngine.credentials(store));
@@ -180,6 +202,14 @@ public final class Desk implements AutoCloseable {
 
     public Reconciliation reconciliation() {
         return reconciliation;
+    }
+
+    /**
+     * A stream of the server's pokes ({@code /api/v1/sync/events}), not yet open: the runner keeps
+     * its own; this one is for callers that watch pokes themselves (the sync simulation).
+     */
+    public EventStream events(Runnable onOpened, Runnable onChanged, Runnable onClosed) {
+        return new EventStream(server, onOpened, onChanged, onClosed);
     }
 
     public SyncEngine engine() {

@@ -128,23 +128,32 @@ public final class SpotterApp implements AutoCloseable {
     }
 
     public static SpotterApp create(ServerConfig config, ServerSecrets secrets, Clock clock) {
+        return create(config, secrets, clock, new PasswordHasher());
+    }
+
+    /**
+     * With the given password hasher. Only the sync simulation passes a cheaper one (thousands of
+     * server starts, each hashing AuthService's dummy password); it is a parameter, not a setting,
+     * so no deployment can weaken its password hashing by configuration.
+     */
+    public static SpotterApp create(ServerConfig config, ServerSecrets secrets, Clock clock, PasswordHasher hasher) {
         Database database = Database.open(config, ENTITIES);
         try {
-            return wire(config, secrets, clock, database);
+            return wire(config, secrets, clock, database, hasher);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static SpotterApp wire(ServerConfig config, ServerSecrets secrets, Clock clock, Database database) {
+    private static SpotterApp wire(ServerConfig config, ServerSecrets secrets, Clock clock, Database database,
+                                   PasswordHasher hasher) {
         ObjectMapper json = Json.camelCase();
         Transactions tx = new Transactions(database.sessionFactory());
         AuditLog audit = new AuditLog(json, clock);
         RolePermissions rolePermissions = new RolePermissions();
         tx.run(rolePermissions::seedDefaultsIfEmpty);
 
-        PasswordHasher hasher = new PasswordHasher();
         AccessTokens accessTokens = new AccessTokens(secrets.jwtSecret(), clock);
         AuthService auth = new AuthService(tx, hasher, accessTokens, audit, clock);
         MemberRepository members = new MemberRepository();

@@ -57,6 +57,7 @@ final class Invariants {
     List<String> checkAll() {
         check("confirmed bookings per slot <= capacity", this::seatsWithinCapacity);
         check("slot seat counters match the bookings", this::seatCountersMatch);
+        check("leased seats match the live leases", this::leasedSeatsMatch);
         check("no member holds overlapping seats", this::noOverlappingSeats);
         check("one durable outcome per operation", this::oneOutcomePerOperation);
         check("every desk outbox drained", this::outboxesDrained);
@@ -99,6 +100,64 @@ final class Invariants {
                         + " counts " + row[1] + " seats taken but has " + row[2] + " confirmed bookings");
             }
         }
+    }
+
+    /**
+     * A slot's {@code seats_leased} is exactly the unused seats of its leases not yet given back
+     * (returned, or released once expired), never negative, and never more than the seats left.
+     */
+    private void leasedSeatsMatch() {
+        for (Object[] row : rows("""
+                select s.id, s.seats_leased, s.seats_taken, s.capacity,
+                       (select coalesce(sum(l.seats - l.used), 0) from seat_lease l
+                          where l.slot_id = s.id and l.returned_at is null),
+                       (select count(*) from seat_lease l where l.slot_id = s.id and (l.used > l.seats or l.used < 0))
+                from time_slot s join gym_session g on g.id = s.session_id where g.location_id = ?""", run.location)) {
+            long leased = ((Number) row[1]).longValue();
+            long live = ((Number) row[4]).longValue();
+            if (leased < 0 || leased != live) {
+                throw new InvariantViolation("leased seats match the live leases", "slot " + slotIndex(row[0])
+                        + " counts " + leased + " leased seats but its live leases hold " + live);
+            }
+            if (((Number) row[5]).longValue() > 0) {
+                throw new InvariantViolation("leased seats match the live leases", "slot " + slotIndex(row[0])
+                        + " has a lease that used more seats than it held");
+            }
+            long taken = ((Number) row[2]).longValue();
+            long capacity = ((Number) row[3]).longValue();
+            if (taken + leased > capacity) {
+                throw new InvariantViolation("leased seats match the live leases", "slot " + slotIndex(row[0])
+                        + " has " + taken + " seats taken and " + leased + " leased of " + capacity);
+            }
+        }
+    }
+
+    /**
+     * What the run ended with, for its trace: each desk's outcomes in sequence order and each slot's
+     * counters, so two runs of a seed that end differently hash differently.
+     */
+    List<String> digest() {
+        List<String> out = new ArrayList<>();
+        for (int d = 0; d < run.desks.size(); d++) {
+            StringBuilder outcomes = new StringBuilder();
+            for (OutboxEntry e : Simulation.outbox(run.desks.get(d))) {
+                outcomes.append(' ').append(e.sequence).append(':').append(e.type).append('=').append(e.outcomeStatus)
+                        .append(e.reason == null ? "" : "(" + e.reason + ")");
+            }
+            out.add("desk" + d + " outcomes:" + outcomes);
+        }
+        for (Object[] row : rows("""
+                select s.id, s.capacity, s.seats_taken, s.seats_leased,
+                       (select count(*) from booking b where b.slot_id = s.id and b.status = 'WAITLISTED')
+                from time_slot s join gym_session g on g.id = s.session_id where g.location_id = ?""", run.location)) {
+            out.add("slot " + slotIndex(row[0]) + ": capacity " + row[1] + ", taken " + row[2] + ", leased " + row[3]
+                    + ", waitlisted " + row[4]);
+        }
+        out.sort(null);
+        out.add("conflicts: " + rows("select kind, status from sync_conflict where device_id in (" + String.join(",",
+                run.desks.stream().map(d -> "'" + d.state().deviceId + "'").toList()) + ") order by kind, status").stream()
+                .map(r -> r[0] + "/" + r[1]).toList());
+        return out;
     }
 
     private void noOverlappingSeats() {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One simulated front desk: the real sync-client {@link Desk} on its own in-memory H2 database,
@@ -25,26 +27,28 @@ public final class SimDesk implements AutoCloseable {
     final SimNetwork network;
     final SimClock clock;
     private final long seed;
+    private final Supplier<UUID> ids;
     private DeskStore store;
     private Desk desk;
-    /** Bookings this desk made, in order, for cancellations chosen by index (ids are random). */
+    /** Bookings this desk made, in order, for cancellations chosen by index. */
     final List<BookingId> bookings = new ArrayList<>();
     final List<Long> cursors = new ArrayList<>();
     int partitionedUntil = -1;
     int crashes;
 
-    SimDesk(String name, SimNetwork network, SimClock clock, long seed) {
+    SimDesk(String name, SimNetwork network, SimClock clock, long seed, Supplier<UUID> ids) {
         this.name = name;
         this.network = network;
         this.clock = clock;
         this.seed = seed;
+        this.ids = ids;
         open();
     }
 
     private void open() {
         store = DeskStore.inMemory(name);
         desk = new Desk(store, new Desk.Settings(NOWHERE, network.client(), clock, Duration.ofSeconds(30),
-                new Random(seed), BookingPolicy.standard(), CheckInPolicy.standard()));
+                new Random(seed), BookingPolicy.standard(), CheckInPolicy.standard(), ids));
     }
 
     Desk desk() {

@@ -5,6 +5,7 @@ import app.spotter.model.common.UserId;
 import app.spotter.model.membership.MembershipStatus;
 import app.spotter.model.membership.PlanKind;
 import app.spotter.server.auth.AccessTokens;
+import app.spotter.server.auth.UserAccount;
 import app.spotter.server.locations.LocationRecord;
 import app.spotter.server.members.MemberRecord;
 import app.spotter.server.memberships.CreditEntryRecord;
@@ -16,25 +17,32 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * The gym the runs play in: staff logins and plans made once per server (password hashing is
- * slow on purpose), and per run a fresh location with its classes and members, persisted directly.
+ * The gym of one run, on its own fresh server: staff accounts, plans, a location with its classes
+ * and members, persisted directly with ids from the run's seed. The staff never log in with a
+ * password (their tokens are minted on the simulated clock) and the directly installed desks share
+ * one secret, hashed once per JVM with the simulation's cheap hasher (the hash carries its
+ * parameters, so the server checks it as it is).
  */
 public final class SimGym {
+
+    /** The secret of the desks installed directly; the hash is what enrollment would have stored. */
+    static final String DEVICE_SECRET = "sim-device-secret";
+    private static final String DEVICE_SECRET_HASH = SimServer.HASHER.hash(DEVICE_SECRET);
+    private static final String STAFF_PASSWORD_HASH = SimServer.HASHER.hash("sim-password-1");
 
     final UserId manager;
     final UserId frontDesk;
     final UUID unlimitedPlan;
     final UUID creditPlan;
     private final SimServer server;
-    /** One device secret and its hash for the desks installed directly (hashing is slow on purpose). */
-    static final String DEVICE_SECRET = "sim-device-secret-" + UUID.randomUUID();
-    private final String deviceSecretHash;
+    private final Supplier<UUID> ids;
 
-    public SimGym(SimServer server) {
+    public SimGym(SimServer server, Supplier<UUID> ids) {
         this.server = server;
-        this.deviceSecretHash = server.app().services().hasher().hash(DEVICE_SECRET);
+        this.ids = ids;
         this.manager = account(Role.MANAGER);
         this.frontDesk = account(Role.FRONT_DESK);
         this.unlimitedPlan = plan(PlanKind.RECURRING_MONTHLY, null);
@@ -42,11 +50,15 @@ public final class SimGym {
     }
 
     private UserId account(Role role) {
-        String email = "sim-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
-                + UUID.randomUUID().toString().substring(0, 8) + "@sim.spotter.app";
-        server.app().services().accounts().bootstrapAccount(email, "sim-password-1", "Sim " + role, role, null);
-        return server.app().services().tx().inTransaction(s -> new UserId(s.createSelectionQuery(
-                "select u.id from UserAccount u where u.email = :e", UUID.class).setParameter("e", email).getSingleResult()));
+        UserAccount u = new UserAccount();
+        u.id = ids.get();
+        u.email = "sim-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "@sim.spotter.app";
+        u.passwordHash = STAFF_PASSWORD_HASH;
+        u.name = "Sim " + role;
+        u.role = role;
+        u.createdAt = server.clock().instant();
+        persist(u);
+        return new UserId(u.id);
     }
 
     /** A manager's access token minted on the simulated clock (no password hashing per run). */
@@ -60,22 +72,22 @@ public final class SimGym {
 
     private UUID plan(PlanKind kind, Integer credits) {
         PlanRecord p = new PlanRecord();
-        p.id = UUID.randomUUID();
-        p.name = "Sim " + kind + " " + p.id.toString().substring(0, 6);
+        p.id = ids.get();
+        p.name = "Sim " + kind;
         p.kind = kind.name();
         p.priceMinor = 4900;
         p.currency = "EUR";
         p.credits = credits;
         p.active = true;
-        p.createdAt = Instant.now();
+        p.createdAt = server.clock().instant();
         persist(p);
         return p.id;
     }
 
     UUID location() {
         LocationRecord l = new LocationRecord();
-        l.id = UUID.randomUUID();
-        l.name = "Sim studio " + l.id.toString().substring(0, 6);
+        l.id = ids.get();
+        l.name = "Sim studio";
         l.zoneId = "Europe/Berlin";
         l.createdAt = server.clock().instant();
         persist(l);
@@ -86,14 +98,14 @@ public final class SimGym {
     UUID member(String lastName, UUID planId, int credits) {
         Instant now = server.clock().instant();
         MemberRecord m = new MemberRecord();
-        m.id = UUID.randomUUID();
+        m.id = ids.get();
         m.memberNumber = "S" + m.id.toString().substring(0, 13);
         m.firstName = "Sim";
         m.lastName = lastName;
         m.createdAt = now;
         m.updatedAt = now;
         MembershipRecord ms = new MembershipRecord();
-        ms.id = UUID.randomUUID();
+        ms.id = ids.get();
         ms.memberId = m.id;
         ms.planId = planId;
         ms.status = MembershipStatus.ACTIVE.name();
@@ -105,7 +117,7 @@ public final class SimGym {
             s.persist(ms);
             if (credits != 0) {
                 CreditEntryRecord c = new CreditEntryRecord();
-                c.id = UUID.randomUUID();
+                c.id = ids.get();
                 c.membershipId = ms.id;
                 c.delta = credits;
                 c.reason = "PURCHASE";
@@ -147,11 +159,11 @@ public final class SimGym {
      */
     void installDevice(SimDesk desk, UUID location, String name) {
         app.spotter.server.devices.DeviceRecord d = new app.spotter.server.devices.DeviceRecord();
-        d.id = UUID.randomUUID();
+        d.id = ids.get();
         d.name = name;
         d.kind = app.spotter.model.sync.DeviceKind.FRONT_DESK.name();
         d.locationId = location;
-        d.secretHash = deviceSecretHash;
+        d.secretHash = DEVICE_SECRET_HASH;
         d.enrolledAt = server.clock().instant();
         persist(d);
         String publicKey = app.spotter.model.checkin.MemberQrCodes.encodePublicKey(

@@ -1,43 +1,54 @@
 package app.spotter.sim;
 
 import app.spotter.server.SpotterApp;
+import app.spotter.server.auth.PasswordHasher;
+import app.spotter.server.config.ServerConfig;
 import app.spotter.server.config.ServerSecrets;
 import app.spotter.server.support.ApiClient;
 import app.spotter.server.support.TestDatabase;
 
 /**
- * The real server, in-process, on a fresh database of one kind; {@link #restart()} closes it and
- * starts a new one on the same database with the same secrets (as a restarted process would).
+ * The real server, in-process, on a fresh copy of a migrated database of one kind (one per run);
+ * {@link #restart()} closes it and starts a new one on the same database with the same secrets (as a
+ * restarted process would).
  */
 public final class SimServer implements AutoCloseable {
 
-    private final TestDatabase.Instance database;
+    /**
+     * The server's password hasher in the simulation: Argon2 at a tiny cost. A production-cost hash
+     * at every server start (AuthService's dummy) and every enrollment was an eighth of a run's CPU.
+     */
+    static final PasswordHasher HASHER = new PasswordHasher(64, 1);
+
+    private final SimDatabases databases;
+    private final ServerConfig config;
     private final ServerSecrets secrets;
     private final SimClock clock;
     private SpotterApp app;
     private ApiClient api;
     private int restarts;
 
-    private SimServer(TestDatabase.Instance database, ServerSecrets secrets, SimClock clock) {
-        this.database = database;
-        this.secrets = secrets;
+    private SimServer(SimDatabases databases, ServerConfig config, SimClock clock) {
+        this.databases = databases;
+        this.config = config;
+        this.secrets = databases.secrets();
         this.clock = clock;
     }
 
-    /** A server on a fresh database of that kind, on a simulated clock the driver moves. */
-    public static SimServer start(TestDatabase kind) {
-        SimServer server = new SimServer(kind.create(), ServerSecrets.random(), new SimClock(Simulation.START));
+    /** A server on a fresh copy of the migrated database, on a simulated clock the driver moves. */
+    static SimServer start(SimDatabases databases) {
+        SimServer server = new SimServer(databases, databases.copy(), new SimClock(Simulation.START));
         try {
             server.open();
             return server;
         } catch (RuntimeException e) {
-            server.database.close();
+            databases.drop(server.config);
             throw e;
         }
     }
 
     private void open() {
-        app = SpotterApp.create(database.config(), secrets, clock).start();
+        app = SpotterApp.create(config, secrets, clock, HASHER).start();
         api = new ApiClient(app.baseUrl());
     }
 
@@ -69,7 +80,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     public TestDatabase kind() {
-        return database.kind();
+        return databases.kind();
     }
 
     public int restarts() {
@@ -81,7 +92,7 @@ public final class SimServer implements AutoCloseable {
         try {
             app.close();
         } finally {
-            database.close();
+            databases.drop(config);
         }
     }
 }

@@ -4,6 +4,10 @@ import app.spotter.client.booking.BookingResult;
 import app.spotter.client.checkin.CheckInResult;
 import app.spotter.client.members.NewMember;
 import app.spotter.client.outbox.OutboxEntry;
+import app.spotter.client.store.DeskJson;
+import app.spotter.client.store.Feed;
+import app.spotter.client.store.Mirror;
+import app.spotter.client.sync.EventStream;
 import app.spotter.client.sync.ServerUnavailable;
 import app.spotter.model.common.BookingId;
 import app.spotter.model.common.MemberId;
@@ -22,6 +26,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 
@@ -37,19 +45,22 @@ public final class Simulation {
 
     /** The runs start six minutes before the first class of the DST night, so leases run out during a run. */
     public static final Instant START = Instant.parse("2026-10-25T00:24:00Z");
-    private static final AtomicLong RUNS = new AtomicLong();
+    /** Keeps the desks' in-memory database names apart across runs, replays and workers of one JVM. */
+    private static final AtomicLong DESK_STORES = new AtomicLong();
+    /** How long the driver waits for a poke it expects (real time: the server polls its feed every 250 ms). */
+    private static final long POKE_WAIT_MILLIS = 5_000;
 
     /** How big a run is. */
     public record Size(int steps, int members) {
         public static final Size CI = new Size(24, 5);
     }
 
-    /** What a passed run did, for the summary. */
-    public record Outcome(long seed, Map<String, Integer> actions, List<String> checks) {
+    /** What a passed run did, for the summary; {@code traceHash} fingerprints its events (see {@link SimLog#hash()}). */
+    public record Outcome(long seed, Map<String, Integer> actions, List<String> checks, String traceHash) {
     }
 
     private final SimServer server;
-    private final SimGym gym;
+    private SimGym gym;
     private final long seed;
     private final Size size;
     private final SplittableRandom random;
@@ -66,9 +77,8 @@ public final class Simulation {
     private String managerToken;
     private int step;
 
-    public Simulation(SimServer server, SimGym gym, long seed, Size size, OkHttpClient raw) {
+    public Simulation(SimServer server, long seed, Size size, OkHttpClient raw) {
         this.server = server;
-        this.gym = gym;
         this.seed = seed;
         this.size = size;
         this.random = new SplittableRandom(seed);
@@ -77,7 +87,8 @@ public final class Simulation {
 
     /** The command that replays one seed. */
     public static String replayCommand(long seed, String database) {
-        return "./mvnw -B -o verify -pl sync-sim -Dtest='Simulation" + database + "Test' -Dspotter.sim.seed=" + seed;
+        return "./mvnw -B -o -pl sync-sim -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='Simulation"
+                + database + "Test' -Dspotter.sim.seed=" + seed + " -Dspotter.sim.trace=true";
     }
 
     public Outcome run() {
@@ -92,16 +103,21 @@ public final class Simulation {
             }
             log.step(size.steps() + 1);
             settle();
-            List<String> checks = new Invariants(this, server, gym, log).checkAll();
+            Invariants invariants = new Invariants(this, server, gym, log);
+            List<String> checks = invariants.checkAll();
+            invariants.digest().forEach(line -> log.event("%s", line));
             log.event("checked");
+            String hash = log.hash();
             if (Boolean.getBoolean("spotter.sim.trace")) {
                 log.lines().forEach(System.out::println);
+                System.out.println("seed " + seed + " trace hash " + hash);
             }
-            return new Outcome(seed, actions, checks);
+            return new Outcome(seed, actions, checks, hash);
         } catch (RuntimeException | AssertionError e) {
             String database = server.kind() == app.spotter.server.support.TestDatabase.H2 ? "OnH2" : "OnPostgreSql";
             throw new SimulationFailure("Simulation seed " + seed + " on " + server.kind() + " failed at step " + step
-                    + ": " + e.getMessage() + "\nReplay: " + replayCommand(seed, database) + "\nLast events:\n"
+                    + ": " + e.getMessage() + "\nReplay: " + replayCommand(seed, database)
+                    + "\nTrace hash up to the failure: " + log.hash() + "\nLast events:\n"
                     + log.tail(60), e);
         } finally {
             desks.forEach(SimDesk::close);
@@ -114,6 +130,7 @@ public final class Simulation {
 
     private void setUp() {
         server.clock().set(START);
+        gym = new SimGym(server, new SimIds(random.split()));
         managerToken = gym.managerToken();
         location = gym.location();
         // 00:30Z = 02:30 CEST, 01:30Z = 02:30 CET (the same wall-clock time twice), 01:00Z overlaps
@@ -131,12 +148,11 @@ public final class Simulation {
             cards.put(new MemberId(member), gym.card(managerToken, member));
         }
         int deskCount = random.nextInt(4) == 0 ? 4 : 3;
-        long run = RUNS.incrementAndGet();
         for (int i = 0; i < deskCount; i++) {
-            String name = "sim_" + run + "_" + i + "_" + UUID.randomUUID().toString().substring(0, 8);
+            String name = "sim_" + seed + "_" + i + "_" + DESK_STORES.incrementAndGet();
             Duration skew = Duration.ofMinutes(random.nextInt(-180, 181));
             SimNetwork network = new SimNetwork("desk" + i, random.split(), server::url, raw, log);
-            SimDesk desk = new SimDesk(name, network, server.clock().skewedBy(skew), seed);
+            SimDesk desk = new SimDesk(name, network, server.clock().skewedBy(skew), seed, new SimIds(random.split()));
             desks.add(desk);
             if (i == 0) {
                 // the first desk pairs through the real enrollment; the others are installed directly
@@ -176,6 +192,10 @@ public final class Simulation {
         } else if (roll < 72) {
             count("deliver held");
             desk.network.deliverHeld();
+        } else if (roll < 76) {
+            watchPokes(desk, d);
+        } else if (roll < 79) {
+            returnLeases(desk, d);
         } else {
             sync(desk, d);
         }
@@ -271,7 +291,11 @@ public final class Simulation {
         if (mine.isEmpty()) {
             return;
         }
-        mine.sort(Comparator.comparing((JsonNode c) -> c.path("createdAt").asText()).thenComparing(c -> c.path("kind").asText()));
+        // Ordered by what the seed decides: the server's own ids are random, so they may not break ties
+        // (many conflicts share a simulated instant); the entity and operation ids were minted by seeded desks.
+        mine.sort(Comparator.comparing((JsonNode c) -> c.path("createdAt").asText())
+                .thenComparing(c -> c.path("kind").asText()).thenComparing(c -> c.path("entityType").asText())
+                .thenComparing(c -> c.path("entityId").asText()).thenComparing(c -> c.path("opId").asText()));
         JsonNode conflict = mine.get(random.nextInt(mine.size()));
         List<String> resolutions = new ArrayList<>();
         conflict.path("resolutions").forEach(r -> resolutions.add(r.asText()));
@@ -292,7 +316,7 @@ public final class Simulation {
         }
     }
 
-    /** Whether a conflict came from one of this run's desks (the server is shared by many runs). */
+    /** Whether a conflict came from one of this run's desks (the manager's queue is the whole server's). */
     boolean ownsConflict(JsonNode conflict) {
         String device = conflict.path("deviceId").asText("");
         return desks.stream().anyMatch(desk -> device.equals(desk.state().deviceId));
@@ -313,6 +337,112 @@ public final class Simulation {
         } else {
             log.event("desk%d network %s", d, mode);
         }
+    }
+
+    /**
+     * The desk subscribes to the server's pokes with the real client {@code EventStream}; another
+     * desk syncs; if that moved the feed, the subscriber must hear a {@code changed} event. The
+     * driver waits for each event it expects (the stream is read on OkHttp's thread), so the trace
+     * is the same whatever the thread timing; a poke that never comes fails the run.
+     */
+    private void watchPokes(SimDesk desk, int d) {
+        count("watch pokes");
+        // another desk syncs: the next one round the ring with operations to push, so the feed likely moves
+        int start = random.nextInt(desks.size() - 1);
+        int o = (d + 1 + start) % desks.size();
+        for (int k = 0; k < desks.size() - 1; k++) {
+            int candidate = (d + 1 + (start + k) % (desks.size() - 1)) % desks.size();
+            if (desks.get(candidate).desk().pendingOperations() > 0) {
+                o = candidate;
+                break;
+            }
+        }
+        SimDesk other = desks.get(o);
+        CountDownLatch settled = new CountDownLatch(1);
+        AtomicBoolean opened = new AtomicBoolean();
+        Semaphore pokes = new Semaphore(0);
+        try (EventStream events = desk.desk().events(() -> {
+            opened.set(true);
+            settled.countDown();
+        }, pokes::release, settled::countDown)) {
+            events.open();
+            if (!await(settled)) {
+                throw new InvariantViolation("a poke stream opens or fails", "desk" + d + "'s stream neither opened nor failed");
+            }
+            if (!opened.get()) {
+                log.event("desk%d could not subscribe to pokes", d);
+                return;
+            }
+            // the desk's own catch-up on opening, then the server's greeting with its position
+            if (!acquire(pokes, 2)) {
+                throw new InvariantViolation("the server greets a new poke stream", "desk" + d + " heard no greeting");
+            }
+            long before = server.app().services().feed().position();
+            sync(other, o);
+            long after = server.app().services().feed().position();
+            if (after == before) {
+                log.event("desk%d subscribed; the feed did not move", d);
+                return;
+            }
+            if (!acquire(pokes, 1)) {
+                throw new InvariantViolation("a subscribed desk is poked when the feed moves", "desk" + d
+                        + " heard nothing within " + POKE_WAIT_MILLIS + " ms after the feed moved");
+            }
+            log.event("desk%d was poked after the feed moved", d);
+        }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(POKE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean acquire(Semaphore pokes, int count) {
+        try {
+            return pokes.tryAcquire(count, POKE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The desk gives back the unused seats of its leases (the explicit lease-return call). */
+    private void returnLeases(SimDesk desk, int d) {
+        count("return leases");
+        String me = desk.state().deviceId;
+        Mirror mirror = new Mirror(DeskJson.mapper());
+        // lease rows come from the grant (leaseId) or from the feed (id, returnedAt)
+        List<Map<String, Object>> unused = new ArrayList<>(desk.store().inTransaction(s -> mirror.all(s, Feed.SEAT_LEASE))
+                .stream().filter(l -> me.equals(String.valueOf(l.get("deviceId"))))
+                .filter(l -> l.get("returnedAt") == null)
+                .filter(l -> ((Number) l.get("seats")).intValue() > ((Number) l.get("used")).intValue()).toList());
+        if (unused.isEmpty()) {
+            log.event("desk%d has no unused leases to return", d);
+            return;
+        }
+        unused.sort(Comparator.comparing((Map<String, Object> l) -> slotIndex(String.valueOf(l.get("slotId")))));
+        List<UUID> ids = unused.stream().map(l -> UUID.fromString(String.valueOf(l.getOrDefault("leaseId", l.get("id")))))
+                .toList();
+        List<Integer> onSlots = unused.stream().map(l -> slotIndex(String.valueOf(l.get("slotId")))).toList();
+        try {
+            desk.desk().engine().returnLeases(ids);
+            log.event("desk%d returned its unused leases on slots %s", d, onSlots);
+        } catch (ServerUnavailable e) {
+            log.event("desk%d could not return its leases: %s", d, e.getMessage());
+        }
+    }
+
+    private int slotIndex(String slotId) {
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).value().toString().equals(slotId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void sync(SimDesk desk, int d) {

@@ -1,5 +1,6 @@
 package app.spotter.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.spotter.server.support.TestDatabase;
@@ -30,10 +31,12 @@ abstract class SimulationTest {
             System.out.println("tracing seed " + first);
         }
         SimulationRuns.Summary summary = SimulationRuns.run(database(), first, count, Simulation.Size.CI);
-        System.out.printf("SIM %s: %d seeds from %d in %.1f s, %d failed; actions %s%n", database(), count, first,
-                summary.millis() / 1000.0, summary.failures().size(), summary.actions());
+        System.out.printf("SIM %s: %d seeds from %d in %.1f s (%.2f s a seed, %d workers), %d failed; actions %s%n",
+                database(), count, first, summary.millis() / 1000.0, summary.millis() / 1000.0 / count,
+                Integer.getInteger("spotter.sim.workers", 1), summary.failures().size(), summary.actions());
         assertTrue(summary.failures().isEmpty(), () -> summary.failures().size() + " of " + count + " seeds failed:\n"
                 + summary.failures().stream().map(Throwable::getMessage).collect(Collectors.joining("\n\n")));
         assertTrue(summary.actions().getOrDefault("book", 0) > 0, "the runs booked something");
+        assertEquals(count, summary.traceHashes().size() + summary.failures().size(), "every seed ran");
     }
 }

@@ -84,7 +84,7 @@ public final class Bookings {
             BookingDecision decision = BookingRules.decide(new BookingAttempt(snapshot,
                     members.memberships(session, memberId, ops), others, alreadyOnSlot, waitlist, now), policy);
 
-            BookingId bookingId = BookingId.random();
+            BookingId bookingId = new BookingId(outbox.newId());
             if (decision.isRefused()) {
                 return new BookingResult(BookingResult.State.REFUSED, bookingId, decision.refusal(), null, null);
             }

@@ -125,7 +125,7 @@ public final class CheckIns {
     private CheckInResult record(Session session, UserId actor, MemberId memberId, CheckInMethod method,
                                  CheckInDecision decision, List<PendingOperation> ops,
                                  app.spotter.model.common.BookingId bookingId) {
-        CheckInId checkInId = CheckInId.random();
+        CheckInId checkInId = new CheckInId(outbox.newId());
         String location = session.find(DeviceState.class, DeviceState.ID).locationId;
         var payload = new OperationPayload.RecordCheckIn(checkInId, memberId, method, clock.instant(),
                 decision.admitted(), decision.reason(), decision.onGrace(), decision.membership(),

@@ -57,7 +57,7 @@ public final class Members {
     public MemberId register(UserId actor, NewMember member, PlanId plan, LocalDate startsOn) {
         Objects.requireNonNull(member.firstName(), "firstName");
         Objects.requireNonNull(member.lastName(), "lastName");
-        MemberId id = MemberId.random();
+        MemberId id = new MemberId(outbox.newId());
         changes.decide(session -> {
             String location = LocalChanges.device(session).locationId;
             UUID op = outbox.append(session, actor, new OperationPayload.RegisterMember(id, member.firstName(),

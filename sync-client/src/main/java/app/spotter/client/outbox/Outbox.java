@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
 
@@ -30,12 +31,24 @@ public final class Outbox {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final Supplier<UUID> ids;
     private HybridLogicalClock hlc;
     private String hlcNode;
 
     public Outbox(ObjectMapper json, Clock clock) {
+        this(json, clock, UUID::randomUUID);
+    }
+
+    /** With the source of new ids (operations, and the rows the desk mints); the simulation seeds it. */
+    public Outbox(ObjectMapper json, Clock clock, Supplier<UUID> ids) {
         this.json = json;
         this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** A new id for an operation or a row this desk creates (random in production). */
+    public UUID newId() {
+        return ids.get();
     }
 
     /**
@@ -52,7 +65,7 @@ public final class Outbox {
         }
         HlcTimestamp time = stamp(state);
         OutboxEntry entry = new OutboxEntry();
-        entry.opId = UUID.randomUUID();
+        entry.opId = ids.get();
         entry.sequence = state.nextSequence;
         entry.type = payload.type().name();
         entry.payload = DeskJson.write(json, payload);

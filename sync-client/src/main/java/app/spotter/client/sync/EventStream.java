@@ -12,7 +12,7 @@ import okio.BufferedSource;
  * {@code changed} event means "pull now". Read on OkHttp's own dispatcher; when the stream ends
  * or fails, {@code onClosed} lets the runner reconnect with backoff.
  */
-final class EventStream {
+public final class EventStream implements AutoCloseable {
 
     private final ServerConnection server;
     private final Runnable onOpened;
@@ -21,14 +21,14 @@ final class EventStream {
     private volatile Call call;
     private volatile boolean closed;
 
-    EventStream(ServerConnection server, Runnable onOpened, Runnable onChanged, Runnable onClosed) {
+    public EventStream(ServerConnection server, Runnable onOpened, Runnable onChanged, Runnable onClosed) {
         this.server = server;
         this.onOpened = onOpened;
         this.onChanged = onChanged;
         this.onClosed = onClosed;
     }
 
-    void open() {
+    public void open() {
         if (closed) {
             return;
         }
@@ -78,7 +78,8 @@ final class EventStream {
         });
     }
 
-    void close() {
+    @Override
+    public void close() {
         closed = true;
         Call current = call;
         if (current != null) {

@@ -48,6 +48,20 @@ class MembersTest {
     }
 
     @Test
+    void theDeskMintsTheMemberAndOperationIdsFromItsIdSource() {
+        java.util.Iterator<java.util.UUID> next = java.util.stream.Stream.iterate(1L, i -> i + 1)
+                .map(i -> new java.util.UUID(0x4000L, i)).iterator();
+        try (LocalDesk seeded = new LocalDesk(next::next)) {
+            MemberId id = seeded.desk.members().register(staff, new NewMember("Emmy", "Noether", null, null, null));
+
+            assertEquals(new java.util.UUID(0x4000L, 1), id.value());
+            OutboxEntry entry = seeded.store.inTransaction(s -> s.createSelectionQuery("from OutboxEntry",
+                    OutboxEntry.class).getSingleResult());
+            assertEquals(new java.util.UUID(0x4000L, 2), entry.opId, "the operation id is the next one");
+        }
+    }
+
+    @Test
     void aConfirmedMemberWithoutPendingChangesIsNotPending() {
         MemberId id = local.member("Hopper", 1);
         assertFalse(local.desk.members().find(id).orElseThrow().pending());

@@ -35,9 +35,16 @@ public final class LocalDesk implements AutoCloseable {
     public DeskStore store;
     public Desk desk;
     private final Mirror mirror = new Mirror(DeskJson.mapper());
+    private final java.util.function.Supplier<UUID> ids;
     private long position;
 
     public LocalDesk() {
+        this(UUID::randomUUID);
+    }
+
+    /** A desk that mints its ids (operations, members, bookings, check-ins) from {@code ids}. */
+    public LocalDesk(java.util.function.Supplier<UUID> ids) {
+        this.ids = ids;
         open();
         store.run(session -> {
             DeviceState state = session.find(DeviceState.class, DeviceState.ID);
@@ -55,7 +62,7 @@ public final class LocalDesk implements AutoCloseable {
         // Nothing listens on port 9: every call fails fast, as with the network down.
         desk = new Desk(store, new Desk.Settings("http://127.0.0.1:9", new OkHttpClient(), clock, Duration.ofSeconds(30),
                 new java.util.Random(1), app.spotter.model.booking.BookingPolicy.standard(),
-                app.spotter.model.checkin.CheckInPolicy.standard()));
+                app.spotter.model.checkin.CheckInPolicy.standard(), ids));
     }
 
     /** The desk process dies: its pool and Hibernate go away, the database file (here: memory) stays. */
