@@ -51,7 +51,7 @@ public final class DeskStore implements AutoCloseable {
         hc.setAutoCommit(false);
         HikariDataSource ds = new HikariDataSource(hc);
         // Start-up time is the desk's first impression: Hibernate builds its metamodel without
-        // asking the database (dialect given, no JDBC metadata), so it can do that on a second
+        // asking the database (the product named, no JDBC metadata), so it can do that on a second
         // core while Flyway brings the schema up to date on this one.
         CompletableFuture<SessionFactory> hibernate = CompletableFuture.supplyAsync(() -> sessionFactory(ds));
         try {
@@ -67,7 +67,7 @@ public final class DeskStore implements AutoCloseable {
     private static SessionFactory sessionFactory(HikariDataSource ds) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting("hibernate.connection.datasource", ds)
-                .applySetting("hibernate.dialect", "org.hibernate.dialect.H2Dialect")
+                .applySetting("jakarta.persistence.database-product-name", "H2")
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .applySetting("hibernate.hbm2ddl.auto", "none")
                 .applySetting("hibernate.connection.provider_disables_autocommit", "true")
