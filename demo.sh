@@ -38,7 +38,7 @@ DESK_PID=""
 # Stops a child and waits for it; the desk runs in its own process group (setsid), so the whole
 # group goes: Maven and the desk's JVM under it.
 stop() {
-  local pid="$1" what="$2" group="$3"
+  local pid="$1" what="$2" group="${3:-}"
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     say "Stopping the $what (pid $pid)"
     if [ "$group" = group ]; then kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
