@@ -34,16 +34,26 @@ SERVER_BIN="$(ls -d installer/target/spotter-server-*/spotter-server-*/bin/spott
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/spotter-demo.XXXXXX")"
 SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    say "Stopping the server (pid $SERVER_PID)"
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
+DESK_PID=""
+# Stops a child and waits for it; the desk runs in its own process group (setsid), so the whole
+# group goes: Maven and the desk's JVM under it.
+stop() {
+  local pid="$1" what="$2" group="${3:-}"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    say "Stopping the $what (pid $pid)"
+    if [ "$group" = group ]; then kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    else kill -TERM "$pid" 2>/dev/null || true; fi
+    wait "$pid" 2>/dev/null || true
   fi
+}
+cleanup() {
+  stop "$DESK_PID" desk group
+  stop "$SERVER_PID" server
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+# Ctrl+C or a TERM is how a demo ends: stop both children and leave with success.
+trap 'trap - INT TERM; echo; cleanup; exit 0' INT TERM
 
 say "Starting the server on $URL (data in $SPOTTER_DATA_DIR, log in $WORK/server.log)"
 SPOTTER_PORT="$PORT" SPOTTER_DEMO_DATA=true "$SERVER_BIN" >"$WORK/server.log" 2>&1 &
@@ -80,6 +90,13 @@ echo "pairing code $PAIRING_CODE for location $LOCATION_ID; desk staff desk@demo
 say "Opening the desk (close its window to stop the demo)"
 # A fresh desk each run, so it pairs with this server's code.
 # validate first: it picks the JDK 21+ toolchain the desk runs on.
+# In the background with its own process group, so that a signal reaches this script's trap at
+# once (bash runs traps only between foreground commands) and stops the desk's whole tree.
 SPOTTER_DESK_HOME="$WORK/desk" SPOTTER_SERVER_URL="$URL" SPOTTER_PAIRING_CODE="$PAIRING_CODE" \
   SPOTTER_DESK_NAME="Front desk" SPOTTER_STAFF_ID="$STAFF_ID" \
-  ./mvnw -B -q -pl desktop-app validate exec:exec@desk -Ddesk.args=--no-demo
+  setsid ./mvnw -B -q -pl desktop-app validate exec:exec@desk -Ddesk.args=--no-demo &
+DESK_PID=$!
+DESK_STATUS=0
+wait "$DESK_PID" || DESK_STATUS=$?
+DESK_PID=""
+exit "$DESK_STATUS"

@@ -107,7 +107,7 @@ class ScreenshotsTest {
                 local.screens.models.members.plans().getFirst()));
         robot.clickOn("#registerMember");
         waitUntil(() -> !robot.lookup("#emailError").queryAs(Label.class).getText().isEmpty());
-        shoot(root, "13-members-register-error");
+        shoot(root, "19-members-register-error");
         robot.interact(() -> robot.lookup("#email").queryTextInputControl().clear());
         robot.clickOn("#email").write("katherine@nasa.gov");
         robot.clickOn("#registerMember");

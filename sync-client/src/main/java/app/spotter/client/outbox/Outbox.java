@@ -26,12 +26,25 @@ import org.hibernate.Session;
  */
 public final class Outbox {
 
+    private static final int PARSED_CACHE = 50_000;
+
+    private record Parsed(OperationPayload payload, LocalEffect effect) {
+    }
+
     private static final TypeReference<Map<String, VersionVector>> READ_VERSIONS = new TypeReference<>() {
     };
 
     private final ObjectMapper json;
     private final Clock clock;
     private final Supplier<UUID> ids;
+    /** Parsed payloads and local effects by operation id: both are written once, at append. */
+    private final Map<UUID, Parsed> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Parsed> eldest) {
+                    return size() > PARSED_CACHE;
+                }
+            });
     private HybridLogicalClock hlc;
     private String hlcNode;
 
@@ -142,14 +155,37 @@ public final class Outbox {
      */
     public List<PendingOperation> unconfirmed(Session session) {
         long settled = session.find(DeviceState.class, DeviceState.ID).settledSequence;
-        return session.createSelectionQuery("""
-                        from OutboxEntry where status = :pending or sequence > :settled
-                        or (outcomeStatus in ('REJECTED', 'CONFLICT') and decidedAt >= :since)
-                        order by sequence""", OutboxEntry.class)
+        // Every decision at the door reads this list, and an offline desk's outbox grows all
+        // morning: read plain columns (no managed entities to dirty-check at commit) and parse each
+        // operation's JSON once, since an entry's payload and local effect never change.
+        List<Object[]> rows = session.createSelectionQuery("""
+                        select e.opId, e.sequence, e.outcomeStatus, e.reason, e.conflictId
+                        from OutboxEntry e where e.status = :pending or e.sequence > :settled
+                        or (e.outcomeStatus in ('REJECTED', 'CONFLICT') and e.decidedAt >= :since)
+                        order by e.sequence""", Object[].class)
                 .setParameter("pending", OutboxEntry.PENDING)
                 .setParameter("settled", settled)
                 .setParameter("since", clock.instant().minus(java.time.Duration.ofDays(1)))
-                .getResultList().stream().map(this::read).toList();
+                .getResultList();
+        List<UUID> unparsed = rows.stream().map(r -> (UUID) r[0]).filter(id -> parsed.get(id) == null).toList();
+        if (!unparsed.isEmpty()) {
+            for (int from = 0; from < unparsed.size(); from += 500) {
+                session.createSelectionQuery("select e.opId, e.payload, e.localEffect from OutboxEntry e where e.opId in :ids",
+                                Object[].class)
+                        .setParameter("ids", unparsed.subList(from, Math.min(unparsed.size(), from + 500)))
+                        .getResultList()
+                        .forEach(r -> parsed.put((UUID) r[0], new Parsed(DeskJson.read(json, (String) r[1],
+                                OperationPayload.class), r[2] == null ? LocalEffect.NONE
+                                : DeskJson.read(json, (String) r[2], LocalEffect.class))));
+            }
+        }
+        List<PendingOperation> ops = new java.util.ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Parsed p = parsed.get((UUID) r[0]);
+            ops.add(new PendingOperation((UUID) r[0], (Long) r[1], p.payload(), p.effect(),
+                    r[2] == null ? null : SyncApi.OutcomeStatus.valueOf((String) r[2]), (String) r[3], (UUID) r[4]));
+        }
+        return List.copyOf(ops);
     }
 
     /** The highest sequence with a known outcome, or 0. */

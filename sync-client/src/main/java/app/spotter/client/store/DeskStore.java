@@ -4,6 +4,8 @@ import app.spotter.client.outbox.OutboxEntry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -48,26 +50,37 @@ public final class DeskStore implements AutoCloseable {
         hc.setPoolName("desk");
         hc.setAutoCommit(false);
         HikariDataSource ds = new HikariDataSource(hc);
+        // Start-up time is the desk's first impression: Hibernate builds its metamodel without
+        // asking the database (the product named, no JDBC metadata), so it can do that on a second
+        // core while Flyway brings the schema up to date on this one.
+        CompletableFuture<SessionFactory> hibernate = CompletableFuture.supplyAsync(() -> sessionFactory(ds));
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/desk").load().migrate();
-            StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                    .applySetting("hibernate.connection.datasource", ds)
-                    .applySetting("hibernate.hbm2ddl.auto", "none")
-                    .applySetting("hibernate.connection.provider_disables_autocommit", "true")
-                    .applySetting("hibernate.jdbc.batch_size", "50")
-                    .applySetting("hibernate.order_inserts", "true")
-                    .applySetting("hibernate.jdbc.time_zone", "UTC")
-                    .build();
-            MetadataSources sources = new MetadataSources(registry);
-            sources.addAnnotatedClass(MirrorRow.class);
-            sources.addAnnotatedClass(DeviceState.class);
-            sources.addAnnotatedClass(OutboxEntry.class);
-            sources.addAnnotatedClass(app.spotter.client.staff.StaffLoginRow.class);
-            return new DeskStore(ds, sources.buildMetadata().buildSessionFactory());
+            return new DeskStore(ds, hibernate.join());
         } catch (RuntimeException e) {
+            hibernate.thenAccept(SessionFactory::close);
             ds.close();
-            throw e;
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    private static SessionFactory sessionFactory(HikariDataSource ds) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting("hibernate.connection.datasource", ds)
+                .applySetting("jakarta.persistence.database-product-name", "H2")
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting("hibernate.hbm2ddl.auto", "none")
+                .applySetting("hibernate.connection.provider_disables_autocommit", "true")
+                .applySetting("hibernate.jdbc.batch_size", "50")
+                .applySetting("hibernate.order_inserts", "true")
+                .applySetting("hibernate.jdbc.time_zone", "UTC")
+                .build();
+        MetadataSources sources = new MetadataSources(registry);
+        sources.addAnnotatedClass(MirrorRow.class);
+        sources.addAnnotatedClass(DeviceState.class);
+        sources.addAnnotatedClass(OutboxEntry.class);
+        sources.addAnnotatedClass(app.spotter.client.staff.StaffLoginRow.class);
+        return sources.buildMetadata().buildSessionFactory();
     }
 
     /** Runs the work in one local transaction; commits, or rolls back and rethrows. */
