@@ -206,7 +206,8 @@ public final class SpotterApp implements AutoCloseable {
         cardSigner.publicKey();
         // Desks print member cards offline: each member row on the feed carries a signed code of its current card.
         synced.alsoShape("member", MemberRecord.class,
-                (m, row) -> row.put("cardCode", cardSigner.cardCode(new app.spotter.model.common.MemberId(m.id), m.cardVersion)));
+                (m, row) -> row.put("cardCode", cardSigner.cardCode(new app.spotter.model.common.MemberId(m.id), m.cardVersion,
+                        m.updatedAt != null ? m.updatedAt : m.createdAt)));
         CheckInRepository checkInRecords = new CheckInRepository();
         CheckInService checkIns = new CheckInService(tx, members, membershipRepository,
                 membershipService::currentSnapshots, checkInRecords, cardSigner,

@@ -52,6 +52,15 @@ public final class MemberCardSigner {
         return MemberQrCodes.sign(member, cardVersion, clock.instant(), privateKey());
     }
 
+    /**
+     * The QR payload of the member's card at that version, issued at a moment taken from the row
+     * itself: the same row always gives the same code, so a feed row and a later snapshot of an
+     * unchanged member agree (Ed25519 signatures are deterministic).
+     */
+    public String cardCode(app.spotter.model.common.MemberId member, int cardVersion, java.time.Instant issuedAt) {
+        return MemberQrCodes.sign(member, cardVersion, issuedAt == null ? clock.instant() : issuedAt, privateKey());
+    }
+
     PrivateKey privateKey() {
         return keys().getPrivate();
     }
