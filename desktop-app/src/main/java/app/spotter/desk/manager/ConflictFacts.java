@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,18 @@ final class ConflictFacts {
     /** The conflict's own records: the manager acts on the conflict, not on these ids. */
     private static final Set<String> LEFT_OUT = Set.of("bookingId", "checkInId", "leaseId");
 
+    /** Weekday, day, month and time in the locale's order ("Sat, Nov 21, 12:15 PM"); the year is noise here. */
+    static DateTimeFormatter when(java.util.Locale locale) {
+        DateTimeFormatter shortForm = DateTimeFormatter.ofLocalizedPattern("MMMEdjm").withLocale(locale);
+        try {
+            shortForm.format(java.time.LocalDateTime.of(2000, 1, 1, 0, 0)); // a locale without that template fails here
+            return shortForm;
+        } catch (java.time.DateTimeException e) {
+            return DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                    java.time.format.FormatStyle.SHORT).withLocale(locale);
+        }
+    }
+
     private final Desk desk;
     private final Texts texts;
     private final ZoneId zone;
@@ -42,8 +53,7 @@ final class ConflictFacts {
         this.desk = desk;
         this.texts = texts;
         this.zone = zone;
-        this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(texts.locale()).withZone(zone);
+        this.when = when(texts.locale()).withZone(zone);
     }
 
     /**

@@ -133,6 +133,11 @@ public final class ManagerViewModel {
      * offline login, the note says why the list is empty rather than showing an old one.
      */
     public void refreshDevices() {
+        refreshDevices("");
+    }
+
+    /** Reloads the list; {@code noteAfter} stays shown once it is in (a reload must not wipe "revoked"). */
+    private void refreshDevices(String noteAfter) {
         if (!staff.manages()) {
             devices.clear();
             devicesNote.set(texts.get("manager.devices.onlyManagers"));
@@ -155,7 +160,7 @@ public final class ManagerViewModel {
             if (namesNew && !conflicts.isEmpty()) {
                 refresh(); // the conflicts can now name the desks they happened at
             }
-            devicesNote.set(rows.isEmpty() ? texts.get("manager.devices.none") : "");
+            devicesNote.set(rows.isEmpty() ? texts.get("manager.devices.none") : noteAfter);
         }, this::devicesFailed);
     }
 
@@ -193,8 +198,9 @@ public final class ManagerViewModel {
         }
         UserId manager = staff.user();
         tasks.run(() -> desk.devices().revoke(manager, row.device().id()), revoked -> {
-            devicesNote.set(texts.get("manager.devices.revoked", revoked.name()));
-            refreshDevices();
+            String note = texts.get("manager.devices.revoked", revoked.name());
+            devicesNote.set(note);
+            refreshDevices(note);
         }, this::devicesFailed);
     }
 

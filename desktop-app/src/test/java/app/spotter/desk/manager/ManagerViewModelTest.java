@@ -15,7 +15,6 @@ import app.spotter.model.sync.SyncApi;
 import app.spotter.model.common.MembershipId;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -77,10 +76,10 @@ class ManagerViewModelTest {
         model.refresh();
 
         ConflictView lost = model.conflicts().get(0);
-        String noonInBerlin = java.time.format.DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.ENGLISH).format(LocalDate.now(DemoGym.ZONE).atTime(12, 15));
+        String noonInBerlin = ConflictFacts.when(Locale.ENGLISH).format(LocalDate.now(DemoGym.ZONE).atTime(12, 15));
         assertEquals("Member: Alan Turing (1003)  ·  Class: HIIT, " + noonInBerlin
                 + "  ·  Why: This class is full  ·  Desk: this desk", model.facts(lost));
+        assertTrue(model.facts(lost).contains("12:15"), "the class's time in the desk's zone: " + model.facts(lost));
         assertFalse(model.facts(lost).contains(lost.entityId()), "the booking's own id is left out");
     }
 
@@ -104,8 +103,7 @@ class ManagerViewModelTest {
         assertEquals(4, model.conflicts().size());
         ConflictView overdrawn = model.conflicts().stream()
                 .filter(c -> c.kind() == SyncApi.ConflictKind.CREDIT_OVERDRAWN).findFirst().orElseThrow();
-        String at = java.time.format.DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.ENGLISH).format(LocalDate.now(DemoGym.ZONE).atTime(6, 55));
+        String at = ConflictFacts.when(Locale.ENGLISH).format(LocalDate.now(DemoGym.ZONE).atTime(6, 55));
         assertEquals("Member: Grace Hopper (1002)  ·  Membership: 10-class pack  ·  At the door: " + at
                 + "  ·  Credits left: -1  ·  Desk: " + otherDesk, model.facts(overdrawn));
         ConflictView edit = model.conflicts().stream()
