@@ -389,8 +389,9 @@ class OutageEndToEndTest {
         List<String> facts = robot.lookup(".conflict-facts").queryAllAs(Label.class).stream().map(Label::getText)
                 .filter(t -> t != null && !t.isEmpty()).toList();
         assertEquals(3, facts.size(), facts.toString());
-        assertTrue(facts.stream().anyMatch(f -> f.contains(memberId(lastCreditMember)) && f.contains("balance: -1")),
-                facts.toString());
+        // In words: the member's name and number and the balance, not the ids the server recorded.
+        assertTrue(facts.stream().anyMatch(f -> f.contains("Kiran Lastcredit (" + lastCreditMember + ")")
+                && f.contains(texts.get("conflict.fact.balance", "-1"))), facts.toString());
         for (ConflictView c : screens.models.manager.conflicts()) {
             assertTrue(!c.resolutions().isEmpty(), "every conflict offers a resolution: " + c);
         }

@@ -152,7 +152,7 @@ public final class DemoGym {
         MemberId edsger = gym.member("1004", "Edsger", "Dijkstra", "+49 30 1234564");
         gym.membership(edsger, monthly, "FROZEN", today.minusMonths(6), null, 0);
         MemberId barbara = gym.member("1005", "Barbara", "Liskov", "+49 30 1234565");
-        gym.membership(barbara, monthly, "EXPIRED", today.minusYears(1), today.minusDays(40), 0);
+        MembershipId barbaras = gym.membership(barbara, monthly, "EXPIRED", today.minusYears(1), today.minusDays(40), 0);
         MemberId margaret = gym.member("1006", "Margaret", "Hamilton", "+49 30 1234566");
         gym.membership(margaret, monthly, "ACTIVE", today.minusMonths(8), null, 0);
 
@@ -187,11 +187,15 @@ public final class DemoGym {
         gym.checkIn(hedy, now.minus(Duration.ofHours(5)));
         gym.checkIn(donald, now.minus(Duration.ofMinutes(70)));
         gym.checkIn(radia, now.minus(Duration.ofMinutes(25)));
-        gym.conflict("TENTATIVE_BOOKING_LOST", "booking", UUID.randomUUID(),
-                "{\"member\":\"Alan Turing (1003)\",\"class\":\"HIIT 12:15\",\"capacity\":10,\"outcome\":\"SLOT_FULL\"}",
-                now.minus(Duration.ofMinutes(40)));
-        gym.conflict("OFFLINE_ENTRY_ON_GRACE", "checkIn", UUID.randomUUID(),
-                "{\"member\":\"Barbara Liskov (1005)\",\"expiredOn\":\"" + today.minusDays(3) + "\"}",
+        // Shaped as the server records them: ids, which the manager's screen turns into names.
+        UUID lostBooking = UUID.randomUUID();
+        gym.conflict("TENTATIVE_BOOKING_LOST", "Booking", lostBooking, "{\"bookingId\":\"" + lostBooking
+                + "\",\"slotId\":\"" + hiit + "\",\"memberId\":\"" + alan + "\",\"refusal\":\"SLOT_FULL\","
+                + "\"leaseId\":null,\"deviceId\":\"" + gym.deviceId + "\"}", now.minus(Duration.ofMinutes(40)));
+        UUID graceEntry = UUID.randomUUID();
+        gym.conflict("OFFLINE_ENTRY_ON_GRACE", "CheckIn", graceEntry, "{\"checkInId\":\"" + graceEntry
+                + "\",\"memberId\":\"" + barbara + "\",\"membershipId\":\"" + barbaras + "\",\"deviceId\":\""
+                + gym.deviceId + "\",\"decidedAt\":\"" + now.minus(Duration.ofMinutes(20)) + "\",\"onGrace\":true}",
                 now.minus(Duration.ofMinutes(15)));
         return new Seeded(gym, ada, grace, alan, edsger, barbara, margaret, spin, hiit, boxing);
     }

@@ -287,6 +287,9 @@ public final class ManagerView implements View {
             kind.setMinWidth(Region.USE_PREF_SIZE);
             pending.setMinWidth(Region.USE_PREF_SIZE);
             facts.setWrapText(true);
+            // A cell sizes its graphic on one line; with a width to wrap at, the facts get their lines.
+            facts.prefWidthProperty().bind(conflicts.widthProperty().subtract(40));
+            facts.setMinHeight(Region.USE_PREF_SIZE);
             facts.getStyleClass().add("conflict-facts");
             pending.getStyleClass().add("pending-badge");
             actions.setAlignment(Pos.CENTER_LEFT);

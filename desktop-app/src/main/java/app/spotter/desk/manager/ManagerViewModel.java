@@ -44,7 +44,8 @@ public final class ManagerViewModel {
     public static final Duration IN_CLUB = Duration.ofHours(3);
 
     /** What the screen shows, read in one go off the FX thread. */
-    record Day(List<ConflictView> conflicts, int checkInsToday, int inClubNow, List<SlotView> classes) {
+    record Day(List<ConflictView> conflicts, Map<java.util.UUID, String> facts, int checkInsToday, int inClubNow,
+               List<SlotView> classes) {
     }
 
     private final Desk desk;
@@ -62,6 +63,11 @@ public final class ManagerViewModel {
     private final StringProperty devicesNote = new SimpleStringProperty("");
     private final ObjectProperty<DeviceRow> revokeAsked = new SimpleObjectProperty<>();
     private final Consumer<DeviceKind> switchMode;
+    private final ConflictFacts conflictFacts;
+    /** Each conflict's facts in words, by conflict id; read on the FX thread by the cells. */
+    private final Map<java.util.UUID, String> factLines = new java.util.HashMap<>();
+    /** Device names from the last device list, so a conflict can say at which desk it happened. */
+    private volatile Map<String, String> deviceNames = Map.of();
 
     /**
      * One enrolled device as the manager sees it.
@@ -89,10 +95,13 @@ public final class ManagerViewModel {
         this.texts = texts;
         this.zone = zone;
         this.clock = clock;
+        this.conflictFacts = new ConflictFacts(desk, texts, zone);
     }
 
     public void refresh() {
         tasks.run(this::load, day -> {
+            factLines.clear();
+            factLines.putAll(day.facts());
             conflicts.setAll(day.conflicts());
             classes.setAll(day.classes());
             checkInsToday.set(day.checkInsToday());
@@ -111,7 +120,11 @@ public final class ManagerViewModel {
                 .map(Admission::memberId).distinct().count();
         List<SlotView> slots = desk.bookings().slots(startOfDay, today.plusDays(1).atStartOfDay(zone).toInstant());
         // The dashboard's fill rates are for classes; PT and machine slots are one person each.
-        return new Day(desk.reconciliation().open(), todayCount, inClub,
+        List<ConflictView> open = desk.reconciliation().open();
+        Map<String, String> names = deviceNames;
+        Map<java.util.UUID, String> facts = open.stream().collect(Collectors.toMap(ConflictView::id,
+                c -> conflictFacts.line(c, today, names)));
+        return new Day(open, facts, todayCount, inClub,
                 slots.stream().filter(s -> "CLASS".equals(s.kind())).toList());
     }
 
@@ -120,6 +133,11 @@ public final class ManagerViewModel {
      * offline login, the note says why the list is empty rather than showing an old one.
      */
     public void refreshDevices() {
+        refreshDevices("");
+    }
+
+    /** Reloads the list; {@code noteAfter} stays shown once it is in (a reload must not wipe "revoked"). */
+    private void refreshDevices(String noteAfter) {
         if (!staff.manages()) {
             devices.clear();
             devicesNote.set(texts.get("manager.devices.onlyManagers"));
@@ -135,8 +153,14 @@ public final class ManagerViewModel {
                             .thenComparing(r -> r.device().name(), String.CASE_INSENSITIVE_ORDER))
                     .toList();
         }, rows -> {
+            boolean namesNew = !rows.stream().allMatch(r -> deviceNames.containsKey(r.device().id().toString()));
+            deviceNames = rows.stream().collect(Collectors.toMap(r -> r.device().id().toString(),
+                    r -> java.util.Objects.requireNonNullElse(r.device().name(), r.device().id().toString()), (a, b) -> a));
             devices.setAll(rows);
-            devicesNote.set(rows.isEmpty() ? texts.get("manager.devices.none") : "");
+            if (namesNew && !conflicts.isEmpty()) {
+                refresh(); // the conflicts can now name the desks they happened at
+            }
+            devicesNote.set(rows.isEmpty() ? texts.get("manager.devices.none") : noteAfter);
         }, this::devicesFailed);
     }
 
@@ -174,8 +198,9 @@ public final class ManagerViewModel {
         }
         UserId manager = staff.user();
         tasks.run(() -> desk.devices().revoke(manager, row.device().id()), revoked -> {
-            devicesNote.set(texts.get("manager.devices.revoked", revoked.name()));
-            refreshDevices();
+            String note = texts.get("manager.devices.revoked", revoked.name());
+            devicesNote.set(note);
+            refreshDevices(note);
         }, this::devicesFailed);
     }
 
@@ -224,8 +249,12 @@ public final class ManagerViewModel {
         return text.startsWith("!") ? resolution : text;
     }
 
-    /** The facts on one line, in the order the server gave them. */
+    /** The facts on one line in the gym's words (member, class, desk), as of the last refresh. */
     public String facts(ConflictView conflict) {
+        String line = factLines.get(conflict.id());
+        if (line != null) {
+            return line;
+        }
         Map<String, Object> facts = conflict.facts();
         if (facts.isEmpty()) {
             return conflict.entityType() + " " + conflict.entityId();

@@ -8,6 +8,7 @@ import app.spotter.desk.ui.Subscriptions;
 import app.spotter.desk.ui.Texts;
 import app.spotter.desk.ui.View;
 import java.io.File;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -161,16 +162,26 @@ public final class MembersView implements View {
 
         freezeFrom.setId("freezeFrom");
         freezeTo.setId("freezeTo");
-        freezeFrom.setPrefWidth(150);
-        freezeTo.setPrefWidth(150);
+        // Side by side the pane squeezed them below a full date ("11/21/202"): one per line, never narrower.
+        for (DatePicker picker : List.of(freezeFrom, freezeTo)) {
+            picker.setPrefWidth(160);
+            picker.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         freeze.setText(texts.get("members.freeze"));
         freeze.setId("freezeMembership");
         freeze.setOnAction(e -> model.freeze());
         unfreeze.setText(texts.get("members.unfreeze"));
         unfreeze.setId("unfreezeMembership");
         unfreeze.setOnAction(e -> model.unfreeze());
-        HBox freezeDays = new HBox(6, freezeFrom, new Label("–"), freezeTo);
-        freezeDays.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label fromLabel = new Label(texts.get("members.freeze.from"));
+        fromLabel.setLabelFor(freezeFrom);
+        Label toLabel = new Label(texts.get("members.freeze.to"));
+        toLabel.setLabelFor(freezeTo);
+        javafx.scene.layout.GridPane freezeDays = new javafx.scene.layout.GridPane();
+        freezeDays.setHgap(8);
+        freezeDays.setVgap(6);
+        freezeDays.addRow(0, fromLabel, freezeFrom);
+        freezeDays.addRow(1, toLabel, freezeTo);
         VBox freezeRow = new VBox(6, freezeDays, new HBox(8, freeze, unfreeze));
         freezeRow.getStyleClass().add("freeze-row");
 

@@ -189,6 +189,11 @@ class ManagerAgainstServerTest {
     void everyOpenConflictOfTheServerIsOnTheManagersScreen(FxRobot robot) {
         UUID elsewhere = gym.location("Asia/Kolkata");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // The overdrawn credit happened at a kiosk of this gym, for a member the desk mirrors.
+        ApiClient.Response kiosk = server.client().post("/api/v1/devices/enroll",
+                Map.of("pairingCode", pairingCode(), "name", "Kiosk by the door", "kind", "KIOSK"), null);
+        assertEquals(201, kiosk.status(), kiosk.toString());
+        UUID member = gym.member().memberId();
         server.app().services().tx().run(s -> {
             int i = 0;
             for (String kind : List.of("CREDIT_OVERDRAWN", "SAME_FIELD_EDIT", "OFFLINE_ENTRY_ON_GRACE", "LEASE_EXPIRED_OFFLINE")) {
@@ -197,7 +202,9 @@ class ManagerAgainstServerTest {
                 c.kind = kind;
                 c.entityType = "member";
                 c.entityId = (i % 2 == 0 ? location : elsewhere).toString();
-                c.facts = "{\"note\":\"raised at " + (i % 2 == 0 ? "this gym" : "another gym") + "\"}";
+                c.facts = "CREDIT_OVERDRAWN".equals(kind)
+                        ? "{\"memberId\":\"" + member + "\",\"deviceId\":\"" + kiosk.text("deviceId") + "\",\"balance\":-1}"
+                        : "{\"note\":\"raised at " + (i % 2 == 0 ? "this gym" : "another gym") + "\"}";
                 c.status = "OPEN";
                 c.createdAt = now.plusSeconds(i++);
                 s.persist(c);
@@ -215,5 +222,13 @@ class ManagerAgainstServerTest {
         assertEquals(onServer, screens.models.manager.conflicts().stream().map(c -> c.id().toString())
                 .collect(Collectors.toSet()));
         assertEquals(4, robot.lookup("#conflicts .conflict-row").queryAll().size());
+
+        // Its facts in words: the member's name and number from the desk's mirror, the kiosk's name
+        // once the device list has come from the server.
+        var known = desk.members().find(app.spotter.model.common.MemberId.of(member.toString())).orElseThrow();
+        String expected = "Member: " + known.firstName() + " " + known.lastName() + " (" + known.memberNumber()
+                + ")  ·  Credits left: -1  ·  Desk: Kiosk by the door";
+        waitUntil(() -> robot.lookup("#conflicts .conflict-facts").queryAllAs(Label.class).stream()
+                .anyMatch(l -> expected.equals(l.getText())));
     }
 }

@@ -1,6 +1,7 @@
 package app.spotter.desk.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,11 @@ import app.spotter.desk.demo.DemoGym;
 import app.spotter.desk.support.DemoDesk;
 import app.spotter.desk.ui.DirectTaskExecutor;
 import app.spotter.model.sync.SyncApi;
+import app.spotter.model.common.MembershipId;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +68,47 @@ class ManagerViewModelTest {
         assertEquals(SyncApi.ConflictKind.TENTATIVE_BOOKING_LOST, lost.kind());
         assertEquals(List.of("ACCEPT", "ADD_SEAT"), lost.resolutions());
         assertEquals("A booking made offline did not get a seat", model.kind(lost));
-        assertTrue(model.facts(lost).contains("member: Alan Turing (1003)"), model.facts(lost));
         assertNull(lost.pendingResolution());
+    }
+
+    @Test
+    void aLostBookingNamesTheMemberTheClassAndItsTimeTheReasonAndTheDesk() {
+        model.refresh();
+
+        ConflictView lost = model.conflicts().get(0);
+        String noonInBerlin = ConflictFacts.when(Locale.ENGLISH).format(LocalDate.now(DemoGym.ZONE).atTime(12, 15));
+        assertEquals("Member: Alan Turing (1003)  ·  Class: HIIT, " + noonInBerlin
+                + "  ·  Why: This class is full  ·  Desk: this desk", model.facts(lost));
+        assertTrue(model.facts(lost).contains("12:15"), "the class's time in the desk's zone: " + model.facts(lost));
+        assertFalse(model.facts(lost).contains(lost.entityId()), "the booking's own id is left out");
+    }
+
+    @Test
+    void anOverdrawnCreditNamesTheMemberThePlanAndTheBalanceAndShowsUnknownIdsAsSent() {
+        MembershipId pack = local.desk.members().membershipsOf(local.gym.grace(), LocalDate.now(DemoGym.ZONE)).get(0)
+                .snapshot().id();
+        String otherDesk = UUID.randomUUID().toString();
+        String ghost = UUID.randomUUID().toString();
+        Instant fiveToSeven = LocalDate.now(DemoGym.ZONE).atTime(6, 55).atZone(DemoGym.ZONE).toInstant();
+        UUID entry = UUID.randomUUID();
+        local.gym.gym().conflict("CREDIT_OVERDRAWN", "Membership", pack, "{\"checkInId\":\"" + entry
+                + "\",\"memberId\":\"" + local.gym.grace() + "\",\"membershipId\":\"" + pack
+                + "\",\"deviceId\":\"" + otherDesk + "\",\"decidedAt\":\"" + fiveToSeven
+                + "\",\"onGrace\":false,\"balance\":-1}", fiveToSeven.plusSeconds(60));
+        local.gym.gym().conflict("SAME_FIELD_EDIT", "Member", ghost, "{\"memberId\":\"" + ghost
+                + "\",\"field\":\"phone\",\"serverValue\":\"+49 30 999\"}", fiveToSeven.plusSeconds(120));
+
+        model.refresh();
+
+        assertEquals(4, model.conflicts().size());
+        ConflictView overdrawn = model.conflicts().stream()
+                .filter(c -> c.kind() == SyncApi.ConflictKind.CREDIT_OVERDRAWN).findFirst().orElseThrow();
+        String at = ConflictFacts.when(Locale.ENGLISH).format(LocalDate.now(DemoGym.ZONE).atTime(6, 55));
+        assertEquals("Member: Grace Hopper (1002)  ·  Membership: 10-class pack  ·  At the door: " + at
+                + "  ·  Credits left: -1  ·  Desk: " + otherDesk, model.facts(overdrawn));
+        ConflictView edit = model.conflicts().stream()
+                .filter(c -> c.kind() == SyncApi.ConflictKind.SAME_FIELD_EDIT).findFirst().orElseThrow();
+        assertEquals("Member: " + ghost + "  ·  Field: phone  ·  Value on the server: +49 30 999", model.facts(edit));
     }
 
     @Test
