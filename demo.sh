@@ -94,6 +94,7 @@ say "Opening the desk (close its window to stop the demo)"
 # once (bash runs traps only between foreground commands) and stops the desk's whole tree.
 SPOTTER_DESK_HOME="$WORK/desk" SPOTTER_SERVER_URL="$URL" SPOTTER_PAIRING_CODE="$PAIRING_CODE" \
   SPOTTER_DESK_NAME="Front desk" SPOTTER_STAFF_ID="$STAFF_ID" \
+  SPOTTER_DEMO_STAFF_EMAIL=desk@demo.spotter.app SPOTTER_DEMO_STAFF_PASSWORD=demo-desk-1 \
   setsid ./mvnw -B -q -pl desktop-app validate exec:exec@desk -Ddesk.args=--no-demo &
 DESK_PID=$!
 DESK_STATUS=0

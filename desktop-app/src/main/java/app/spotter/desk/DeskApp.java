@@ -177,7 +177,23 @@ public final class DeskApp implements AutoCloseable {
             screens.models.shell.enterScanner();
         } else {
             screens.models.shell.show(Screen.CHECK_IN);
+            logInDemoStaff();
         }
+    }
+
+    /**
+     * ./demo.sh hands the demo front-desk login over in the environment so the demo opens logged in;
+     * it goes through the ordinary online login (and is cached for outages like any other).
+     */
+    private void logInDemoStaff() {
+        String email = System.getenv("SPOTTER_DEMO_STAFF_EMAIL");
+        String password = System.getenv("SPOTTER_DEMO_STAFF_PASSWORD");
+        if (demo || email == null || email.isBlank() || password == null || password.isEmpty()) {
+            return;
+        }
+        screens.models.login.emailProperty().set(email);
+        screens.models.login.passwordProperty().set(password);
+        screens.models.login.logIn();
     }
 
     private static DeviceKind modeOf(String stored) {
