@@ -379,9 +379,27 @@ class CheckInApiTest extends ServerTest {
         Response r = checkIn(Map.of("method", "STAFF", "memberId", UUID.randomUUID().toString()));
         assertEquals(404, r.status(), r.toString());
         assertEquals("UNKNOWN_MEMBER", r.code());
-        Response pin = checkIn(Map.of("method", "PIN", "memberNumber", "M999999", "pin", "1234"));
-        assertEquals(404, pin.status(), pin.toString());
-        assertEquals("UNKNOWN_MEMBER", pin.code());
+    }
+
+    /** The kiosk's number pad must not tell a stranger which member numbers exist. */
+    @Test
+    void anUnknownMemberNumberAnswersExactlyLikeAWrongPin() {
+        Member m = fx.member();
+        fx.activeMonthly(m.id());
+        fx.setPin(m.id(), "4711");
+        String unknown = "M9" + String.format("%05d", new java.util.Random().nextInt(100_000));
+        for (int i = 1; i <= 5; i++) {
+            Response known = pinCheckIn(m, "0000");
+            Response stranger = checkIn(Map.of("method", "PIN", "memberNumber", unknown, "pin", "0000"));
+            assertEquals(known.status(), stranger.status(), stranger.toString());
+            assertEquals(known.text("admitted"), stranger.text("admitted"), stranger.toString());
+            assertEquals(known.text("reason"), stranger.text("reason"), "attempt " + i + ": " + stranger);
+            assertEquals(known.text("message"), stranger.text("message"), stranger.toString());
+            assertEquals(known.body().get("member"), stranger.body().get("member"), stranger.toString());
+            assertEquals(known.body().size(), stranger.body().size(), stranger.toString());
+        }
+        // the fifth wrong PIN locked both alike, and the lock holds for the unknown number too
+        assertDecision(checkIn(Map.of("method", "PIN", "memberNumber", unknown, "pin", "0000")), false, "PIN_LOCKED");
     }
 
     @Test
