@@ -97,7 +97,8 @@ public final class SpotterApp implements AutoCloseable {
             app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class,
             app.spotter.server.sync.OperationRecord.class, app.spotter.server.conflicts.ConflictRecord.class,
             app.spotter.server.sync.leases.SeatLeaseRecord.class,
-            app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class);
+            app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class,
+            app.spotter.server.checkins.PinAttemptRecord.class);
 
     private final ServerConfig config;
     private final Database database;
@@ -158,7 +159,10 @@ public final class SpotterApp implements AutoCloseable {
         AuthService auth = new AuthService(tx, hasher, accessTokens, audit, clock);
         MemberRepository members = new MemberRepository();
         MemberFactory memberFactory = new MemberFactory(members, clock);
-        AccountService accounts = new AccountService(auth, tx, rolePermissions, memberFactory, audit);
+        // public registration: a member on no membership, or on the gym's free trial (decision 0014)
+        var memberSignup = new app.spotter.server.memberships.FreeTrialSignup(memberFactory, new PlanRepository(),
+                new MembershipService(tx, new MembershipRepository(), audit, clock));
+        AccountService accounts = new AccountService(auth, tx, rolePermissions, memberSignup, audit);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -232,7 +236,7 @@ public final class SpotterApp implements AutoCloseable {
         new BookingHandler(bookings, json).register(routes);
 
         // The fitness-studio API of the Django seed, on the same services
-        new StudioHandler(new StudioService(tx, new StudioRepository(), auth, memberFactory, schedule, bookings, clock,
+        new StudioHandler(new StudioService(tx, new StudioRepository(), auth, memberSignup, schedule, bookings, clock,
                 config.defaultZone()), Json.snakeCase()).register(routes);
 
         // syncpush: device enrollment, push with appliers, seat leases, conflicts

@@ -9,8 +9,13 @@ import java.util.Set;
  * edits only their own sessions) is checked on top of the permission, by the service.
  */
 public enum Permission {
-    /** Read member profiles, search members, see attendance. */
+    /** Read every member's profile, search all members, see attendance. */
     MEMBERS_READ,
+    /**
+     * Read only the members booked into one's own sessions, with what MEMBERS_READ shows of them
+     * (need to know: trainers). A member outside that answers as an unknown one.
+     */
+    MEMBERS_READ_BOOKED,
     /** Register and edit members, set PINs, issue QR cards. */
     MEMBERS_WRITE,
     /** See and edit health notes. */
@@ -55,7 +60,7 @@ public enum Permission {
         return switch (role) {
             case ADMIN -> EnumSet.allOf(Permission.class);
             case MANAGER -> EnumSet.complementOf(EnumSet.of(ROLES_MANAGE, AUDIT_READ, BOOKINGS_OWN));
-            case TRAINER -> EnumSet.of(MEMBERS_READ, HEALTH_NOTES, SESSIONS_OWN, SCHEDULE_READ, CHECKINS_READ,
+            case TRAINER -> EnumSet.of(MEMBERS_READ_BOOKED, HEALTH_NOTES, SESSIONS_OWN, SCHEDULE_READ, CHECKINS_READ,
                     FEEDBACK_READ);
             case FRONT_DESK -> EnumSet.of(MEMBERS_READ, MEMBERS_WRITE, MEMBERSHIPS_MANAGE, SCHEDULE_READ,
                     BOOKINGS_ANY, CHECKINS_WRITE, CHECKINS_READ);

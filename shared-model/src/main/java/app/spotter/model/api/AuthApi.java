@@ -33,6 +33,11 @@ public final class AuthApi {
     }
 
     /** An admin creates a staff account. */
+    /** A staff account that registered itself (an instructor through the studio API) and waits for approval. */
+    public record PendingStaff(String id, String email, String name, Role role, String timezone,
+                               java.time.OffsetDateTime registeredAt) {
+    }
+
     public record NewStaffUser(String email, String password, String name, Role role, String timezone) {
     }
 

@@ -18,8 +18,13 @@ public final class StudioApi {
     public record RegisterRequest(String email, String password, String name, String role, String timezone) {
     }
 
-    public record RegisteredUser(UUID id, String email, String name, String role, String timezone, String access,
-                                 String refresh) {
+    /**
+     * The answer to a registration. A client is logged in at once ({@code status} "active", with
+     * tokens); an instructor waits for a manager's approval ({@code status} "pending_approval", HTTP
+     * 202, no tokens) and can log in only once approved.
+     */
+    public record RegisteredUser(UUID id, String email, String name, String role, String timezone, String status,
+                                 String access, String refresh) {
     }
 
     public record LoginRequest(String email, String password) {

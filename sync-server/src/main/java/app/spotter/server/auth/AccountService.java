@@ -3,6 +3,8 @@ package app.spotter.server.auth;
 import app.spotter.model.access.Permission;
 import app.spotter.model.access.Role;
 import app.spotter.model.api.AuthApi.NewStaffUser;
+import app.spotter.model.api.AuthApi.PendingStaff;
+import app.spotter.model.common.UserId;
 import app.spotter.model.api.AuthApi.Profile;
 import app.spotter.model.api.AuthApi.ProfileUpdate;
 import app.spotter.model.api.AuthApi.RegisterRequest;
@@ -38,14 +40,72 @@ public final class AccountService {
         this.audit = audit;
     }
 
-    /** A member login with its member record, in one transaction; returns tokens so the member is logged in. */
-    public TokenPair registerMember(RegisterRequest r, Role role) {
+    /**
+     * Public sign-up: a MEMBER login with its member record (never any other role), on no membership
+     * or on the gym's free trial ({@link MemberSignup#createForPublicSignup}), in one transaction;
+     * returns tokens so the member is logged in.
+     */
+    public TokenPair registerMember(RegisterRequest r) {
         return tx.inTransaction(session -> {
-            var member = role == Role.MEMBER ? memberSignup.createForSignup(session, r.name(), r.email()) : null;
-            UserAccount u = auth.createAccount(session, r.email(), r.password(), r.name(), role, r.timezone(),
+            var member = memberSignup.createForPublicSignup(session, r.name(), r.email());
+            UserAccount u = auth.createAccount(session, r.email(), r.password(), r.name(), Role.MEMBER, r.timezone(),
                     member, Optional.empty());
             return auth.issueFor(session, u);
         });
+    }
+
+    /** Staff accounts that registered themselves and wait for approval, oldest first. */
+    public List<PendingStaff> pendingStaff() {
+        return tx.inTransaction(session -> session.createSelectionQuery(
+                        "from UserAccount u where u.approval = :pending order by u.createdAt, u.id", UserAccount.class)
+                .setParameter("pending", AccountApproval.PENDING)
+                .getResultList().stream()
+                .map(u -> new PendingStaff(u.id.toString(), u.email, u.name, u.role, u.zoneId,
+                        u.createdAt.atOffset(java.time.ZoneOffset.UTC)))
+                .toList());
+    }
+
+    /** Approves a pending account: from now on it logs in and holds its role's permissions. 409 when not pending. */
+    public Profile approve(Caller c, UserId id) {
+        return tx.inTransaction(session -> {
+            UserAccount u = pending(session, c, id);
+            var before = new ApprovalSnapshot(u.role, u.approval, u.active);
+            u.approval = AccountApproval.APPROVED;
+            u.active = true;
+            audit.record(session, c, "STAFF_APPROVED", "UserAccount", u.id, before,
+                    new ApprovalSnapshot(u.role, u.approval, u.active));
+            return profile(u, rolePermissions.of(session, u.role));
+        });
+    }
+
+    /** Rejects a pending account: it never logs in. 409 when not pending. */
+    public void reject(Caller c, UserId id) {
+        tx.run(session -> {
+            UserAccount u = pending(session, c, id);
+            var before = new ApprovalSnapshot(u.role, u.approval, u.active);
+            u.approval = AccountApproval.REJECTED;
+            u.active = false;
+            audit.record(session, c, "STAFF_REJECTED", "UserAccount", u.id, before,
+                    new ApprovalSnapshot(u.role, u.approval, u.active));
+        });
+    }
+
+    private static UserAccount pending(org.hibernate.Session session, Caller c, UserId id) {
+        UserAccount u = session.find(UserAccount.class, id.value(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (u == null) {
+            throw ApiException.notFound("Account");
+        }
+        if (u.approval != AccountApproval.PENDING) {
+            throw ApiException.conflict("NOT_PENDING", "This account does not wait for approval (it is " + u.approval + ")");
+        }
+        if (u.role == Role.ADMIN && c.role() != Role.ADMIN) {
+            throw new ApiException(403, "FORBIDDEN", "Only an admin can approve another admin");
+        }
+        return u;
+    }
+
+    /** What the audit log keeps of an approval decision. */
+    record ApprovalSnapshot(Role role, AccountApproval approval, boolean active) {
     }
 
     /**
@@ -99,7 +159,7 @@ public final class AccountService {
                 rolePermissions.of(session, r.role())));
     }
 
-    /** Every staff account (not members) with whether it is active: what desks need to expire cached logins. */
+    /** Every staff account (not members) with whether it is active (a pending one is not): what desks need to expire cached logins. */
     public List<app.spotter.model.sync.StaffAccess> staffAccess() {
         return tx.inTransaction(session -> session.createSelectionQuery(
                         "from UserAccount u where u.role <> :member", UserAccount.class)

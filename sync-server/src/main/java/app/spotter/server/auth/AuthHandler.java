@@ -4,6 +4,9 @@ import app.spotter.model.access.Permission;
 import app.spotter.model.access.Role;
 import app.spotter.model.api.AuthApi.LoginRequest;
 import app.spotter.model.api.AuthApi.NewStaffUser;
+import app.spotter.model.api.AuthApi.PendingStaff;
+import app.spotter.model.common.UserId;
+import app.spotter.server.http.Params;
 import app.spotter.model.api.AuthApi.Profile;
 import app.spotter.model.api.AuthApi.TokenPair;
 import app.spotter.model.api.AuthApi.ProfileUpdate;
@@ -46,6 +49,15 @@ public final class AuthHandler {
                 .accepts(ProfileUpdate.class).returns(200, Profile.class);
         routes.post("/api/v1/staff", Access.anyOf(Permission.STAFF_MANAGE), "Create a staff account", this::createStaff)
                 .accepts(NewStaffUser.class).returns(201, Profile.class);
+        routes.get("/api/v1/staff/pending", Access.anyOf(Permission.STAFF_MANAGE),
+                "Self-registered staff (instructors of the studio API) waiting for approval", this::pendingStaff)
+                .returnsListOf(PendingStaff.class);
+        routes.post("/api/v1/staff/{id}/approve", Access.anyOf(Permission.STAFF_MANAGE),
+                "Approve a pending staff account: it can log in with its role from now on (409 NOT_PENDING otherwise)",
+                this::approve).returns(200, Profile.class);
+        routes.post("/api/v1/staff/{id}/reject", Access.anyOf(Permission.STAFF_MANAGE),
+                "Reject a pending staff account: it never logs in (409 NOT_PENDING otherwise)", this::reject)
+                .returns(204, null);
         routes.get("/api/v1/roles", Access.anyOf(Permission.ROLES_MANAGE), "Permissions of every role", this::roles)
                 .returnsListOf(RolePermissionsView.class);
         routes.put("/api/v1/roles/{role}/permissions", Access.anyOf(Permission.ROLES_MANAGE),
@@ -54,7 +66,7 @@ public final class AuthHandler {
     }
 
     private void registerMember(Context ctx) {
-        ctx.status(201).json(accounts.registerMember(Json.read(ctx, json, RegisterRequest.class), Role.MEMBER));
+        ctx.status(201).json(accounts.registerMember(Json.read(ctx, json, RegisterRequest.class)));
     }
 
     private void login(Context ctx) {
@@ -81,6 +93,19 @@ public final class AuthHandler {
 
     private void createStaff(Context ctx) {
         ctx.status(201).json(accounts.createStaff(Caller.of(ctx), Json.read(ctx, json, NewStaffUser.class)));
+    }
+
+    private void pendingStaff(Context ctx) {
+        ctx.json(accounts.pendingStaff());
+    }
+
+    private void approve(Context ctx) {
+        ctx.json(accounts.approve(Caller.of(ctx), Params.id(ctx, "id", UserId::new)));
+    }
+
+    private void reject(Context ctx) {
+        accounts.reject(Caller.of(ctx), Params.id(ctx, "id", UserId::new));
+        ctx.status(204);
     }
 
     private void roles(Context ctx) {

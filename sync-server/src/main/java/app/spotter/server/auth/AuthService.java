@@ -57,10 +57,10 @@ public final class AuthService {
             throw ApiException.validation("name", "Name is required (at most 200 characters)");
         }
         ZoneId zone = parseZone("timezone", timezone);
-        boolean taken = session.createSelectionQuery("select count(u) from UserAccount u where u.email = :e", Long.class)
-                .setParameter("e", normalized).getSingleResult() > 0;
-        if (taken) {
-            throw new ApiException(409, "EMAIL_TAKEN", "An account with this e-mail already exists", "email");
+        if (emailTaken(session, normalized)) {
+            // Generic on purpose: it does not say that an account exists (see decision 0014).
+            throw new ApiException(409, "EMAIL_TAKEN", "This e-mail cannot be used for a new account; log in instead,"
+                    + " or ask the gym", "email");
         }
         UserAccount u = new UserAccount();
         u.id = UUID.randomUUID();
@@ -77,6 +77,41 @@ public final class AuthService {
         return u;
     }
 
+    /**
+     * A staff login that asks for approval: created PENDING and inactive, so it holds no role's
+     * permission, gets no token and cannot log in until someone with STAFF_MANAGE approves it.
+     * A taken e-mail gets the same answer (a made-up id, the same password hashing) and changes
+     * nothing, so the answer does not tell a stranger which addresses have accounts.
+     */
+    public PendingRequest requestStaffAccount(Session session, String email, String password, String name, Role role,
+                                              String timezone) {
+        String normalized = validateEmail(email);
+        validatePassword(password);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiException.validation("name", "Name is required (at most 200 characters)");
+        }
+        ZoneId zone = parseZone("timezone", timezone);
+        if (emailTaken(session, normalized)) {
+            hasher.hash(password);
+            return new PendingRequest(UUID.randomUUID(), normalized, name.strip(), zone == null ? null : zone.getId());
+        }
+        UserAccount u = createAccount(session, email, password, name, role, timezone, null, Optional.empty());
+        u.active = false;
+        u.approval = AccountApproval.PENDING;
+        audit.record(session, Optional.empty(), "STAFF_APPROVAL_REQUESTED", "UserAccount", u.id, null,
+                new AccountSnapshot(u.email, u.name, u.role, u.zoneId));
+        return new PendingRequest(u.id, u.email, u.name, u.zoneId);
+    }
+
+    /** What a registration that waits for approval answers: the same for a new and a taken e-mail. */
+    public record PendingRequest(UUID id, String email, String name, String timezone) {
+    }
+
+    private static boolean emailTaken(Session session, String normalized) {
+        return session.createSelectionQuery("select count(u) from UserAccount u where u.email = :e", Long.class)
+                .setParameter("e", normalized).getSingleResult() > 0;
+    }
+
     public TokenPair login(String email, String password) {
         if (email == null || password == null) {
             throw new ApiException(400, "VALIDATION_FAILED", "E-mail and password are required", email == null ? "email" : "password");
@@ -85,6 +120,11 @@ public final class AuthService {
         return tx.inTransaction(session -> {
             UserAccount user = findByEmail(session, normalized);
             boolean ok = hasher.matches(password, user == null ? dummyHash : user.passwordHash);
+            // Only the right password learns that the account waits for approval.
+            if (user != null && ok && user.approval == AccountApproval.PENDING) {
+                throw new ApiException(403, "ACCOUNT_PENDING_APPROVAL",
+                        "This account waits for a manager's approval; you can log in once it is approved");
+            }
             if (user == null || !ok || !user.active) {
                 throw new ApiException(401, "INVALID_CREDENTIALS", "Wrong e-mail or password");
             }

@@ -30,6 +30,10 @@ public class UserAccount {
     @Column(name = "member_id")
     public UUID memberId;
     public boolean active = true;
+    /** PENDING until a self-registered instructor is approved; see {@link AccountApproval}. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountApproval approval = AccountApproval.APPROVED;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -16,6 +16,7 @@ import app.spotter.server.auth.Caller;
 import app.spotter.server.db.Transactions;
 import app.spotter.server.http.ApiException;
 import app.spotter.server.members.MemberRecord;
+import app.spotter.server.members.MemberVisibility;
 import app.spotter.server.members.MemberRepository;
 import app.spotter.server.schedule.ScheduleRepository;
 import app.spotter.server.schedule.SessionRecord;
@@ -217,7 +218,7 @@ public final class BookingService {
     public BookingView booking(Caller caller, BookingId bookingId, ZoneId zone) {
         return tx.inTransaction(session -> {
             BookingRecord b = bookings.find(session, bookingId.value());
-            if (b == null || !mayRead(caller, new MemberId(b.memberId))) {
+            if (b == null || !mayRead(session, caller, b.memberId)) {
                 throw ApiException.notFound("Booking");
             }
             return view(session, b, schedule.slot(session, b.slotId), members.find(session, b.memberId), zone);
@@ -226,10 +227,10 @@ public final class BookingService {
 
     /** A member's upcoming (soonest first) or past (latest first) bookings; members see only their own. */
     public List<BookingView> bookingsOf(Caller caller, MemberId member, Scope scope, ZoneId zone) {
-        if (!mayRead(caller, member)) {
-            throw ApiException.forbidden();
-        }
         return tx.inTransaction(session -> {
+            if (!mayRead(session, caller, member.value())) {
+                throw MemberVisibility.hidden(caller, "Member");
+            }
             MemberRecord m = members.find(session, member.value());
             if (m == null) {
                 throw ApiException.notFound("Member");
@@ -247,14 +248,19 @@ public final class BookingService {
             if (slot == null) {
                 throw ApiException.notFound("Slot");
             }
-            return bookings.ofSlot(session, slot.id).stream()
+            // a slot's list of members is for those who see every member, or the slot's own trainer
+            if (!caller.can(Permission.BOOKINGS_ANY)) {
+                MemberVisibility.requireTaught(caller, "Slot", slot.trainerId, schedule.session(session, slot.sessionId).trainerId);
+            }
+            return MemberVisibility.filter(session, caller, bookings.ofSlot(session, slot.id), b -> b.memberId).stream()
                     .map(b -> view(session, b, slot, members.find(session, b.memberId), zone))
                     .toList();
         });
     }
 
-    private static boolean mayRead(Caller caller, MemberId member) {
-        return caller.can(Permission.BOOKINGS_ANY) || caller.can(Permission.SCHEDULE_READ) || caller.is(member);
+    /** Booking for any member lets one read any member's bookings; otherwise need to know decides. */
+    private static boolean mayRead(Session session, Caller caller, UUID member) {
+        return caller.can(Permission.BOOKINGS_ANY) || MemberVisibility.canSee(session, caller, member);
     }
 
     private static MemberId bookingMember(Caller caller, MemberId member) {

@@ -69,11 +69,11 @@ public final class CheckInHandler {
     }
 
     private void ofDay(Context ctx) {
-        ctx.json(checkIns.ofDay(Params.dateQuery(ctx, "date").orElse(null), locationId(ctx), Params.responseZone(ctx, null)));
+        ctx.json(checkIns.ofDay(Caller.of(ctx), Params.dateQuery(ctx, "date").orElse(null), locationId(ctx), Params.responseZone(ctx, null)));
     }
 
     private void present(Context ctx) {
-        ctx.json(checkIns.present(locationId(ctx), Params.responseZone(ctx, null)));
+        ctx.json(checkIns.present(Caller.of(ctx), locationId(ctx), Params.responseZone(ctx, null)));
     }
 
     private static UUID locationId(Context ctx) {

@@ -25,6 +25,7 @@ import app.spotter.server.http.ApiException;
 import app.spotter.server.locations.LocationRecord;
 import app.spotter.server.members.MemberRecord;
 import app.spotter.server.members.MemberRepository;
+import app.spotter.server.members.MemberVisibility;
 import app.spotter.server.memberships.CreditEntryRecord;
 import app.spotter.server.memberships.MembershipRecord;
 import app.spotter.server.memberships.MembershipRepository;
@@ -68,6 +69,8 @@ public final class CheckInService {
     private final CheckInRepository checkIns;
     private final MemberCardSigner signer;
     private final PasswordHasher hasher;
+    /** Checked against when the number or the PIN is missing, so every PIN attempt costs one hash. */
+    private final String dummyPinHash;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId defaultZone;
@@ -83,6 +86,7 @@ public final class CheckInService {
         this.checkIns = checkIns;
         this.signer = signer;
         this.hasher = hasher;
+        this.dummyPinHash = hasher.hash(java.util.UUID.randomUUID().toString());
         this.audit = audit;
         this.clock = clock;
         this.defaultZone = defaultZone;
@@ -182,9 +186,13 @@ public final class CheckInService {
                         : new Identified(m, CheckInReason.QR_REVOKED, true);
             }
             case PIN -> {
-                UUID id = checkIns.memberIdByNumber(session, door.memberNumber())
-                        .orElseThrow(CheckInService::unknownMember);
-                MemberRecord m = lockKnown(session, id);
+                Optional<UUID> id = checkIns.memberIdByNumber(session, door.memberNumber());
+                if (id.isEmpty()) {
+                    // A number nobody has answers exactly like a wrong PIN, after the same work, and
+                    // locks after the same count: the number pad tells no stranger which numbers exist.
+                    yield new Identified(null, checkUnknownNumber(session, door.memberNumber(), door.pin(), now), false);
+                }
+                MemberRecord m = lockKnown(session, id.get());
                 yield new Identified(m, checkPin(m, door.pin(), now), false);
             }
         };
@@ -192,21 +200,48 @@ public final class CheckInService {
 
     /** Null when the PIN is right; counts wrong PINs and locks the PIN at the fifth in a row. */
     private CheckInReason checkPin(MemberRecord m, String pin, Instant now) {
-        if (m.pinLockedUntil != null && m.pinLockedUntil.isAfter(now)) {
-            return CheckInReason.PIN_LOCKED; // not even checked: a locked PIN cannot be guessed at
+        // a member without a PIN costs the same hash as one with a PIN
+        PinCount count = count(m.pinFailedAttempts, m.pinLockedUntil, m.pinHash != null ? m.pinHash : dummyPinHash,
+                pin, now);
+        m.pinFailedAttempts = count.failed();
+        m.pinLockedUntil = count.lockedUntil();
+        return count.reason();
+    }
+
+    /** The same count for a number that belongs to nobody; its PIN is never right. */
+    private CheckInReason checkUnknownNumber(Session session, String number, String pin, Instant now) {
+        PinAttemptRecord a = session.find(PinAttemptRecord.class, number, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            // forget numbers nobody has tried for a day, so guessing does not grow the table for ever
+            session.createMutationQuery("delete from PinAttemptRecord a where a.updatedAt < :old")
+                    .setParameter("old", now.minus(Duration.ofDays(1))).executeUpdate();
+            a = new PinAttemptRecord();
+            a.memberNumber = number;
+            a.updatedAt = now;
+            session.persist(a);
         }
-        if (hasher.matches(pin, m.pinHash)) {
-            m.pinFailedAttempts = 0;
-            m.pinLockedUntil = null;
-            return null;
+        PinCount count = count(a.failedAttempts, a.lockedUntil, dummyPinHash, pin, now);
+        a.failedAttempts = count.failed();
+        a.lockedUntil = count.lockedUntil();
+        a.updatedAt = now;
+        return count.reason();
+    }
+
+    private record PinCount(int failed, Instant lockedUntil, CheckInReason reason) {
+    }
+
+    /** One attempt against a counter: a locked PIN is not even checked, so it cannot be guessed at. */
+    private PinCount count(int failed, Instant lockedUntil, String hash, String pin, Instant now) {
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return new PinCount(failed, lockedUntil, CheckInReason.PIN_LOCKED);
         }
-        m.pinFailedAttempts++;
-        if (m.pinFailedAttempts >= PIN_ATTEMPTS) {
-            m.pinLockedUntil = now.plus(PIN_LOCK);
-            m.pinFailedAttempts = 0;
-            return CheckInReason.PIN_LOCKED;
+        if (hasher.matches(pin, hash)) { // never for the dummy: its secret is a UUID, not digits
+            return new PinCount(0, null, null);
         }
-        return CheckInReason.PIN_WRONG;
+        if (failed + 1 >= PIN_ATTEMPTS) {
+            return new PinCount(0, now.plus(PIN_LOCK), CheckInReason.PIN_LOCKED);
+        }
+        return new PinCount(failed + 1, lockedUntil, CheckInReason.PIN_WRONG);
     }
 
     private MemberRecord lockKnown(Session session, UUID id) {
@@ -221,26 +256,28 @@ public final class CheckInService {
         return new ApiException(404, "UNKNOWN_MEMBER", CheckInReason.UNKNOWN_MEMBER.message());
     }
 
-    /** The day's check-ins, newest first, in the location's zone (or the server's default zone). */
-    public List<CheckInEntry> ofDay(LocalDate date, UUID locationId, ZoneId responseZone) {
+    /** The day's check-ins of the members the caller sees ({@link MemberVisibility}), newest first, in the location's zone (or the server's default zone). */
+    public List<CheckInEntry> ofDay(Caller caller, LocalDate date, UUID locationId, ZoneId responseZone) {
         return tx.inTransaction(session -> {
             ZoneId zone = zoneOf(session, locationId);
             LocalDate day = date != null ? date : LocalDate.now(clock.withZone(zone));
             List<CheckInRecord> rows = checkIns.between(session, day.atStartOfDay(zone).toInstant(),
                     day.plusDays(1).atStartOfDay(zone).toInstant(), locationId);
-            return entries(session, rows, responseZone != null ? responseZone : zone);
+            return entries(session, MemberVisibility.filter(session, caller, rows, c -> c.memberId),
+                    responseZone != null ? responseZone : zone);
         });
     }
 
     /** Who is in the club now: members let in within one visit window, each once, latest first. */
-    public List<CheckInEntry> present(UUID locationId, ZoneId responseZone) {
+    public List<CheckInEntry> present(Caller caller, UUID locationId, ZoneId responseZone) {
         return tx.inTransaction(session -> {
             ZoneId zone = zoneOf(session, locationId);
             Instant now = clock.instant();
             Set<UUID> seen = new HashSet<>();
             List<CheckInRecord> rows = checkIns.between(session, now.minus(policy.visitWindow()), now.plusSeconds(1), locationId)
                     .stream().filter(c -> c.admitted && seen.add(c.memberId)).toList();
-            return entries(session, rows, responseZone != null ? responseZone : zone);
+            return entries(session, MemberVisibility.filter(session, caller, rows, c -> c.memberId),
+                    responseZone != null ? responseZone : zone);
         });
     }
 

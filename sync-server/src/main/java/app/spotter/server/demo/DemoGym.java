@@ -111,6 +111,8 @@ public final class DemoGym {
         PlanRecord annual = plan(s, "Unlimited annual", PlanKind.RECURRING_ANNUAL, 2_999_900, null, null, now);
         PlanRecord pack = plan(s, "10-class pack", PlanKind.CLASS_PACK, 199_900, 10, 90, now);
         PlanRecord trial = plan(s, "7-day trial", PlanKind.TRIAL, 0, null, 7, now);
+        // the gym's free trial: a client who registers through the studio API gets it once, and can book
+        trial.freeTrial = true;
         plan(s, "Drop-in class", PlanKind.DROP_IN, 39_900, 1, 30, now);
 
         List<MemberRecord> members = new ArrayList<>();

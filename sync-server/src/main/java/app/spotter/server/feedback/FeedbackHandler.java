@@ -41,6 +41,6 @@ public final class FeedbackHandler {
     }
 
     private void ofSession(Context ctx) {
-        ctx.json(feedback.ofSession(Params.uuid(ctx, "id"), Params.responseZone(ctx, null), defaultZone));
+        ctx.json(feedback.ofSession(Caller.of(ctx), Params.uuid(ctx, "id"), Params.responseZone(ctx, null), defaultZone));
     }
 }

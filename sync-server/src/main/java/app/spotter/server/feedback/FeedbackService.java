@@ -10,6 +10,7 @@ import app.spotter.server.auth.Caller;
 import app.spotter.server.bookings.BookingRecord;
 import app.spotter.server.db.Transactions;
 import app.spotter.server.http.ApiException;
+import app.spotter.server.members.MemberVisibility;
 import app.spotter.server.schedule.SessionRecord;
 import app.spotter.server.schedule.TimeSlotRecord;
 import jakarta.persistence.LockModeType;
@@ -83,12 +84,15 @@ public final class FeedbackService {
         });
     }
 
-    /** The ratings of every class of a session, with their average. */
-    public SessionFeedback ofSession(UUID sessionId, ZoneId responseZone, ZoneId fallbackZone) {
+    /** The ratings of every class of a session, with their average (need to know: {@link MemberVisibility}). */
+    public SessionFeedback ofSession(Caller caller, UUID sessionId, ZoneId responseZone, ZoneId fallbackZone) {
         return tx.inTransaction(session -> {
-            if (session.find(SessionRecord.class, sessionId) == null) {
+            SessionRecord offering = session.find(SessionRecord.class, sessionId);
+            if (offering == null) {
                 throw ApiException.notFound("Session");
             }
+            // ratings name their members: a trainer reads those of their own sessions only
+            MemberVisibility.requireTaught(caller, "Session", offering.trainerId);
             ZoneId zone = responseZone != null ? responseZone : fallbackZone;
             List<FeedbackRepository.Rated> rated = feedback.ofSession(session, sessionId);
             List<FeedbackView> views = rated.stream().map(x -> view(x.feedback(), x.slotStartsAt(), zone)).toList();

@@ -48,6 +48,7 @@ public final class DeskHealthNotes {
             if (!caller.can(Permission.HEALTH_NOTES)) {
                 throw ApiException.forbidden();
             }
+            MemberVisibility.require(session, caller, member.value()); // need to know: a trainer's own members
             MemberRecord m = members.find(session, member.value());
             if (m == null) {
                 throw ApiException.notFound("Member");

@@ -27,9 +27,11 @@ public final class MemberHandler {
 
     public void register(Routes routes) {
         routes.post("/api/v1/members", Access.anyOf(Permission.MEMBERS_WRITE), "Register a member", this::create);
-        routes.get("/api/v1/members", Access.anyOf(Permission.MEMBERS_READ),
-                "Search members by name, phone, e-mail or member number (?q=&limit=)", this::search);
-        routes.get("/api/v1/members/{id}", Access.loggedIn(), "A member's profile (staff, or the member)", this::get);
+        routes.get("/api/v1/members", Access.anyOf(Permission.MEMBERS_READ, Permission.MEMBERS_READ_BOOKED),
+                "Search members by name, phone, e-mail or member number (?q=&limit=); a trainer finds only the"
+                        + " members booked into their own sessions", this::search);
+        routes.get("/api/v1/members/{id}", Access.loggedIn(), "A member's profile (staff, or the member); health notes"
+                + " with HEALTH_NOTES, each read audited; 404 for a trainer outside their own members", this::get);
         routes.put("/api/v1/members/{id}", Access.anyOf(Permission.MEMBERS_WRITE), "Edit some fields of a member",
                 this::update);
         routes.get("/api/v1/members/{id}/attendance", Access.loggedIn(),
@@ -44,7 +46,7 @@ public final class MemberHandler {
     }
 
     private void search(Context ctx) {
-        ctx.json(members.search(Params.query(ctx, "q").orElse(""), Params.intQuery(ctx, "limit", 20, 1, 100)));
+        ctx.json(members.search(Caller.of(ctx), Params.query(ctx, "q").orElse(""), Params.intQuery(ctx, "limit", 20, 1, 100)));
     }
 
     private void get(Context ctx) {

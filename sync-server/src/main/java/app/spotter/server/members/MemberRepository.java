@@ -28,17 +28,20 @@ public final class MemberRepository {
     }
 
     /** Name, phone, e-mail or member number, case-insensitive, at most {@code limit} rows. */
-    public List<MemberRecord> search(Session session, String text, int limit) {
+    public List<MemberRecord> search(Session session, String text, int limit, app.spotter.server.auth.Caller caller) {
         String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
-        return session.createSelectionQuery("""
+        String scope = MemberVisibility.scopeCondition(caller, "m.id");
+        var query = session.createSelectionQuery("""
                         from MemberRecord m
-                        where lower(m.firstName) like :q or lower(m.lastName) like :q
+                        where (lower(m.firstName) like :q or lower(m.lastName) like :q
                            or lower(concat(m.firstName, ' ', m.lastName)) like :q
-                           or lower(m.email) like :q or m.phone like :q or lower(m.memberNumber) like :q
-                        order by m.lastName, m.firstName, m.id""", MemberRecord.class)
+                           or lower(m.email) like :q or m.phone like :q or lower(m.memberNumber) like :q)
+                        """ + (scope == null ? "" : " and " + scope) + """
+                         order by m.lastName, m.firstName, m.id""", MemberRecord.class)
                 .setParameter("q", like)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        MemberVisibility.bindScope(query, caller);
+        return query.getResultList();
     }
 
     /** The next printed member number, e.g. {@code M001042}; a database sequence keeps it unique across servers. */

@@ -115,17 +115,33 @@ public final class MemberService {
         });
     }
 
-    /** Members whose name, phone, e-mail or member number contains the text; all members when it is blank. */
-    public List<MemberSummary> search(String text, int limit) {
+    /**
+     * Members whose name, phone, e-mail or member number contains the text; all members when it is
+     * blank. Only those the caller sees ({@link MemberVisibility}): a trainer finds their own members.
+     */
+    public List<MemberSummary> search(Caller caller, String text, int limit) {
         String q = text == null ? "" : text.strip();
-        return tx.inTransaction(session -> members.search(session, q, limit).stream()
+        return tx.inTransaction(session -> members.search(session, q, limit, caller).stream()
                 .map(m -> new MemberSummary(new MemberId(m.id), m.memberNumber, m.firstName, m.lastName, m.email, m.phone))
                 .toList());
     }
 
+    /** A member's profile; with the health notes for HEALTH_NOTES holders, and then the read is audited. */
     public Member get(Caller caller, MemberId id, ZoneId zone) {
-        requireReader(caller, id);
-        return tx.inTransaction(session -> view(caller, require(session, id), zone));
+        return tx.inTransaction(session -> {
+            MemberVisibility.require(session, caller, id.value());
+            MemberRecord m = require(session, id);
+            Member view = view(caller, m, zone);
+            auditNotesRead(session, caller, view);
+            return view;
+        });
+    }
+
+    /** Every answer of the API that carries decrypted health notes leaves an audit entry (never the notes). */
+    private void auditNotesRead(Session session, Caller caller, Member view) {
+        if (caller != null && view.healthNotes() != null) {
+            audit.record(session, caller, "HEALTH_NOTES_READ", "Member", view.id().value(), null, null);
+        }
     }
 
     /** Changes the given fields; every real change bumps the server's entry of the version vector. */
@@ -177,7 +193,12 @@ public final class MemberService {
                 MemberFields.stampChanged(m, fieldsBefore);
                 audit.record(session, caller, "MEMBER_UPDATED", "Member", m.id, before, MemberAudit.of(m));
             }
-            return view(caller, m, zone);
+            Member view = view(caller, m, zone);
+            if (r.healthNotes() == null) {
+                // notes the caller did not just write are a read
+                auditNotesRead(session, caller, view);
+            }
+            return view;
         });
     }
 
@@ -209,8 +230,8 @@ public final class MemberService {
      * null in the zone of the check-in's location or the booked slot.
      */
     public Attendance attendance(Caller caller, MemberId id, ZoneId zone) {
-        requireReader(caller, id);
         return tx.inTransaction(session -> {
+            MemberVisibility.require(session, caller, id.value());
             require(session, id);
             List<CheckInEntry> checkIns = members.checkIns(session, id.value(), ATTENDANCE_ROWS).stream()
                     .map(row -> new CheckInEntry(new CheckInId(row.checkIn().id),
@@ -230,12 +251,6 @@ public final class MemberService {
     private void touch(MemberRecord m) {
         m.versionVector = VersionVector.parse(m.versionVector).increment(SERVER_NODE).encode();
         m.updatedAt = clock.instant();
-    }
-
-    private static void requireReader(Caller caller, MemberId id) {
-        if (caller != null && !caller.can(Permission.MEMBERS_READ) && !caller.is(id)) {
-            throw ApiException.forbidden();
-        }
     }
 
     private MemberRecord require(Session session, MemberId id) {

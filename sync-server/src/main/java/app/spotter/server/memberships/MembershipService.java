@@ -25,6 +25,7 @@ import app.spotter.server.db.Transactions;
 import app.spotter.server.http.ApiException;
 import app.spotter.server.locations.LocationRecord;
 import app.spotter.server.members.MemberRecord;
+import app.spotter.server.members.MemberVisibility;
 import app.spotter.server.members.MemberService;
 import app.spotter.server.plans.PlanRecord;
 import java.time.Clock;
@@ -109,10 +110,10 @@ public final class MembershipService {
         });
     }
 
-    /** A member's memberships with credits and standing today. Staff with MEMBERS_READ, or the member. */
+    /** A member's memberships with credits and standing today. Staff who see the member, or the member. */
     public List<Membership> ofMember(Caller caller, MemberId memberId, ZoneId zone) {
-        requireReader(caller, memberId.value());
         return tx.inTransaction(session -> {
+            requireReader(session, caller, memberId.value());
             if (session.find(MemberRecord.class, memberId.value()) == null) {
                 throw ApiException.notFound("Member");
             }
@@ -124,7 +125,7 @@ public final class MembershipService {
     public Membership get(Caller caller, MembershipId id, ZoneId zone) {
         return tx.inTransaction(session -> {
             MembershipRecord m = require(session, id);
-            requireReader(caller, m.memberId);
+            requireReader(session, caller, m.memberId);
             applyDueChanges(session, m, today(session, m.memberId), false);
             return view(session, m, zone);
         });
@@ -233,11 +234,11 @@ public final class MembershipService {
         });
     }
 
-    /** The ledger of a membership and its balance. Staff with MEMBERS_READ, or the member. */
+    /** The ledger of a membership and its balance. Staff who see the member, or the member. */
     public CreditLedger credits(Caller caller, MembershipId id, ZoneId zone) {
         return tx.inTransaction(session -> {
             MembershipRecord m = require(session, id);
-            requireReader(caller, m.memberId);
+            requireReader(session, caller, m.memberId);
             applyDueChanges(session, m, today(session, m.memberId), false);
             return ledger(session, m, zone);
         });
@@ -374,10 +375,9 @@ public final class MembershipService {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    private static void requireReader(Caller caller, UUID memberId) {
-        if (caller != null && !caller.can(Permission.MEMBERS_READ) && !caller.is(new MemberId(memberId))) {
-            throw ApiException.forbidden();
-        }
+    /** Need to know: the member's own, or a member the caller sees ({@link MemberVisibility}). */
+    private static void requireReader(Session session, Caller caller, UUID memberId) {
+        MemberVisibility.require(session, caller, memberId);
     }
 
     private static void requireNotEnded(MembershipRecord m) {

@@ -1,6 +1,7 @@
 package app.spotter.server.plans;
 
 import app.spotter.model.access.Permission;
+import app.spotter.model.api.PlansApi;
 import app.spotter.model.api.PlansApi.NewPlan;
 import app.spotter.model.api.PlansApi.PlanUpdate;
 import app.spotter.model.common.PlanId;
@@ -24,10 +25,13 @@ public final class PlanHandler {
     }
 
     public void register(Routes routes) {
-        routes.post("/api/v1/plans", Access.anyOf(Permission.PLANS_MANAGE), "Create a plan", this::create);
-        routes.get("/api/v1/plans", Access.loggedIn(), "All plans", this::list);
-        routes.put("/api/v1/plans/{id}", Access.anyOf(Permission.PLANS_MANAGE), "Rename, reprice or (de)activate a plan",
-                this::update);
+        routes.post("/api/v1/plans", Access.anyOf(Permission.PLANS_MANAGE),
+                "Create a plan (freeTrial marks it as the gym's free trial for public registration)", this::create)
+                .accepts(NewPlan.class).returns(201, PlansApi.Plan.class);
+        routes.get("/api/v1/plans", Access.loggedIn(), "All plans", this::list).returnsListOf(PlansApi.Plan.class);
+        routes.put("/api/v1/plans/{id}", Access.anyOf(Permission.PLANS_MANAGE),
+                "Rename, reprice, (de)activate a plan or mark it as the free trial", this::update)
+                .accepts(PlanUpdate.class).returns(200, PlansApi.Plan.class);
     }
 
     private void create(Context ctx) {

@@ -22,6 +22,9 @@ public class PlanRecord {
     @Column(name = "duration_days")
     public Integer durationDays;
     public boolean active;
+    /** The gym's free trial: public registration puts new members on it (at most one plan is marked). */
+    @Column(name = "free_trial")
+    public boolean freeTrial;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -16,6 +16,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The plans a gym sells. A null caller is the system (demo data): the audit entry then has no actor. */
 public final class PlanService {
@@ -58,7 +59,14 @@ public final class PlanService {
         if (r.durationDays() != null && (r.durationDays() < 1 || r.durationDays() > MAX_DURATION_DAYS)) {
             throw ApiException.validation("durationDays", "Duration must be between 1 and " + MAX_DURATION_DAYS + " days");
         }
+        boolean freeTrial = Boolean.TRUE.equals(r.freeTrial());
+        if (freeTrial) {
+            requireTrialShape(r.kind(), r.durationDays());
+        }
         return tx.inTransaction(session -> {
+            if (freeTrial) {
+                unmarkFreeTrials(session, caller);
+            }
             PlanRecord p = new PlanRecord();
             p.id = UUID.randomUUID();
             p.name = name;
@@ -68,6 +76,7 @@ public final class PlanService {
             p.credits = r.credits();
             p.durationDays = r.durationDays();
             p.active = true;
+            p.freeTrial = freeTrial;
             p.createdAt = clock.instant();
             plans.insert(session, p);
             Plan view = view(p);
@@ -98,6 +107,13 @@ public final class PlanService {
             if (r.active() != null) {
                 p.active = r.active();
             }
+            if (r.freeTrial() != null && r.freeTrial() != p.freeTrial) {
+                if (r.freeTrial()) {
+                    requireTrialShape(PlanKind.valueOf(p.kind), p.durationDays);
+                    unmarkFreeTrials(session, caller);
+                }
+                p.freeTrial = r.freeTrial();
+            }
             Plan after = view(p);
             if (!after.equals(before)) {
                 audit.record(session, caller, "PLAN_UPDATED", "Plan", p.id, before, after);
@@ -108,7 +124,26 @@ public final class PlanService {
 
     public static Plan view(PlanRecord p) {
         return new Plan(new PlanId(p.id), p.name, PlanKind.valueOf(p.kind), Money.of(p.priceMinor, p.currency),
-                p.credits, p.durationDays, p.active);
+                p.credits, p.durationDays, p.active, p.freeTrial);
+    }
+
+    /** A free trial must end: only plans whose period is their length in days can be one. */
+    private static void requireTrialShape(PlanKind kind, Integer durationDays) {
+        if (kind == PlanKind.RECURRING_MONTHLY || kind == PlanKind.RECURRING_ANNUAL) {
+            throw ApiException.validation("freeTrial", "A recurring plan cannot be the free trial; use a TRIAL plan");
+        }
+        if (durationDays == null) {
+            throw ApiException.validation("durationDays", "The free trial needs its length in days");
+        }
+    }
+
+    /** The gym has one free trial: marking a plan takes the mark off any other, each change audited. */
+    private void unmarkFreeTrials(Session session, Caller caller) {
+        for (PlanRecord other : plans.markedFreeTrial(session)) {
+            Plan before = view(other);
+            other.freeTrial = false;
+            audit.record(session, caller, "PLAN_UPDATED", "Plan", other.id, before, view(other));
+        }
     }
 
     private static String name(String value) {

@@ -31,7 +31,9 @@ public final class StudioHandler {
     public void register(Routes routes) {
         Access instructor = Access.anyOf(Permission.SESSIONS_OWN, Permission.SESSIONS_ANY);
         Access client = Access.anyOf(Permission.BOOKINGS_OWN);
-        routes.post("/api/register/", Access.open(), "Register an instructor or a client", this::register)
+        routes.post("/api/register/", Access.open(), "Register a client (201, logged in, on no membership or the gym's"
+                        + " free trial) or an instructor (202, status pending_approval, no tokens until a manager approves)",
+                this::register)
                 .accepts(StudioApi.RegisterRequest.class).returns(201, StudioApi.RegisteredUser.class);
         routes.post("/api/login/", Access.open(), "Log in with e-mail and password", this::login)
                 .accepts(StudioApi.LoginRequest.class).returns(200, StudioApi.Tokens.class);
@@ -59,7 +61,8 @@ public final class StudioHandler {
     }
 
     private void register(Context ctx) {
-        send(ctx, 201, studio.register(Json.read(ctx, snake, StudioApi.RegisterRequest.class)));
+        StudioApi.RegisteredUser user = studio.register(Json.read(ctx, snake, StudioApi.RegisterRequest.class));
+        send(ctx, StudioService.PENDING_APPROVAL.equals(user.status()) ? 202 : 201, user);
     }
 
     private void login(Context ctx) {

@@ -2,7 +2,6 @@ package app.spotter.server.studio;
 
 import app.spotter.server.auth.UserAccount;
 import app.spotter.server.locations.LocationRecord;
-import app.spotter.server.plans.PlanRecord;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -13,11 +12,6 @@ public final class StudioRepository {
     public LocationRecord firstLocation(Session session) {
         return session.createSelectionQuery("from LocationRecord l order by l.createdAt, l.id", LocationRecord.class)
                 .setMaxResults(1).uniqueResult();
-    }
-
-    public PlanRecord planNamed(Session session, String name) {
-        return session.createSelectionQuery("from PlanRecord p where p.name = :n order by p.createdAt", PlanRecord.class)
-                .setParameter("n", name).setMaxResults(1).uniqueResult();
     }
 
     public String userName(Session session, UUID userId) {

@@ -17,8 +17,6 @@ import app.spotter.model.common.LocationId;
 import app.spotter.model.common.MemberId;
 import app.spotter.model.common.SessionId;
 import app.spotter.model.common.SlotId;
-import app.spotter.model.membership.MembershipStatus;
-import app.spotter.model.membership.PlanKind;
 import app.spotter.model.schedule.SessionKind;
 import app.spotter.model.schedule.SlotStatus;
 import app.spotter.server.auth.AuthService;
@@ -29,13 +27,10 @@ import app.spotter.server.db.Transactions;
 import app.spotter.server.http.ApiException;
 import app.spotter.server.locations.LocationRecord;
 import app.spotter.server.members.MemberSignup;
-import app.spotter.server.memberships.MembershipRecord;
-import app.spotter.server.plans.PlanRecord;
 import app.spotter.server.schedule.ScheduleService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +48,8 @@ import org.hibernate.Session;
  */
 public final class StudioService {
 
-    /** Clients registered here book without a sales step: they get this open-ended plan. */
-    static final String CLIENT_PLAN = "Studio client (open booking)";
+    /** The status of an instructor's registration until a manager approves it. */
+    public static final String PENDING_APPROVAL = "pending_approval";
     private static final Duration PUBLIC_HORIZON = Duration.ofDays(90);
 
     private final Transactions tx;
@@ -82,7 +77,11 @@ public final class StudioService {
         return studioZone;
     }
 
-    /** Registers an instructor or a client, logged in at once; a client can book straight away. */
+    /**
+     * Registers a client, logged in at once, as a member on no membership (or on the gym's free
+     * trial); or an instructor, who waits for a manager's approval without a token (the answer is
+     * the same for a new and a taken e-mail).
+     */
     public StudioApi.RegisteredUser register(StudioApi.RegisterRequest r) {
         Role role = switch (r.role() == null ? "" : r.role().strip().toLowerCase(Locale.ROOT)) {
             case "instructor" -> Role.TRAINER;
@@ -90,15 +89,18 @@ public final class StudioService {
             default -> throw ApiException.validation("role", "role must be \"instructor\" or \"client\"");
         };
         return tx.inTransaction(session -> {
-            MemberId member = role == Role.MEMBER ? memberSignup.createForSignup(session, r.name(), r.email()) : null;
+            if (role == Role.TRAINER) {
+                AuthService.PendingRequest p = auth.requestStaffAccount(session, r.email(), r.password(), r.name(),
+                        role, r.timezone());
+                return new StudioApi.RegisteredUser(p.id(), p.email(), p.name(), "instructor",
+                        p.timezone() != null ? p.timezone() : studioZone.getId(), PENDING_APPROVAL, null, null);
+            }
+            MemberId member = memberSignup.createForPublicSignup(session, r.name(), r.email());
             UserAccount u = auth.createAccount(session, r.email(), r.password(), r.name(), role, r.timezone(), member,
                     Optional.empty());
-            if (member != null) {
-                openMembership(session, member);
-            }
             TokenPair tokens = auth.issueFor(session, u);
-            return new StudioApi.RegisteredUser(u.id, u.email, u.name, role == Role.TRAINER ? "instructor" : "client",
-                    u.zoneId != null ? u.zoneId : studioZone.getId(), tokens.accessToken(), tokens.refreshToken());
+            return new StudioApi.RegisteredUser(u.id, u.email, u.name, "client",
+                    u.zoneId != null ? u.zoneId : studioZone.getId(), "active", tokens.accessToken(), tokens.refreshToken());
         });
     }
 
@@ -316,30 +318,6 @@ public final class StudioService {
         l.createdAt = clock.instant();
         studio.insert(session, l);
         return l;
-    }
-
-    private void openMembership(Session session, MemberId member) {
-        PlanRecord plan = studio.planNamed(session, CLIENT_PLAN);
-        if (plan == null) {
-            plan = new PlanRecord();
-            plan.id = UUID.randomUUID();
-            plan.name = CLIENT_PLAN;
-            plan.kind = PlanKind.RECURRING_MONTHLY.name();
-            plan.priceMinor = 0;
-            plan.currency = "INR";
-            plan.active = true;
-            plan.createdAt = clock.instant();
-            studio.insert(session, plan);
-        }
-        MembershipRecord m = new MembershipRecord();
-        m.id = UUID.randomUUID();
-        m.memberId = member.value();
-        m.planId = plan.id;
-        m.status = MembershipStatus.ACTIVE.name();
-        m.startsOn = LocalDate.ofInstant(clock.instant(), studioZone).minusDays(1);
-        m.versionVector = "";
-        m.createdAt = clock.instant();
-        studio.insert(session, m);
     }
 
     private static String snake(String camel) {

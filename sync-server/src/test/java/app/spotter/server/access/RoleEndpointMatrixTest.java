@@ -79,7 +79,8 @@ class RoleEndpointMatrixTest extends ServerTest {
      * Default permissions (shared-model Permission.defaultsFor):
      *   ADMIN      everything
      *   MANAGER    everything but ROLES_MANAGE, AUDIT_READ, BOOKINGS_OWN
-     *   TRAINER    MEMBERS_READ, HEALTH_NOTES, SESSIONS_OWN, SCHEDULE_READ, CHECKINS_READ, FEEDBACK_READ
+     *   TRAINER    MEMBERS_READ_BOOKED, HEALTH_NOTES, SESSIONS_OWN, SCHEDULE_READ, CHECKINS_READ, FEEDBACK_READ
+     *              (need to know: only the members booked into their own sessions; others answer 404)
      *   FRONT_DESK MEMBERS_READ, MEMBERS_WRITE, MEMBERSHIPS_MANAGE, SCHEDULE_READ, BOOKINGS_ANY, CHECKINS_WRITE, CHECKINS_READ
      *   MEMBER     BOOKINGS_OWN, FEEDBACK_WRITE
      * "(own)" marks a role let in only on its own member record, booking or session.
@@ -93,13 +94,16 @@ class RoleEndpointMatrixTest extends ServerTest {
             row("GET", "/api/v1/me", ADMIN, MANAGER, TRAINER, FRONT_DESK, MEMBER),
             row("PUT", "/api/v1/me", ADMIN, MANAGER, TRAINER, FRONT_DESK, MEMBER),
             row("POST", "/api/v1/staff", ADMIN, MANAGER),                                   // STAFF_MANAGE
+            row("GET", "/api/v1/staff/pending", ADMIN, MANAGER),                            // STAFF_MANAGE
+            row("POST", "/api/v1/staff/{id}/approve", ADMIN, MANAGER),                      // STAFF_MANAGE
+            row("POST", "/api/v1/staff/{id}/reject", ADMIN, MANAGER),                       // STAFF_MANAGE
             row("GET", "/api/v1/roles", ADMIN),                                             // ROLES_MANAGE
             row("PUT", "/api/v1/roles/{role}/permissions", ADMIN),                          // ROLES_MANAGE
             row("GET", "/api/v1/audit", ADMIN),                                             // AUDIT_READ
             // members
             row("POST", "/api/v1/members", ADMIN, MANAGER, FRONT_DESK),                     // MEMBERS_WRITE
-            row("GET", "/api/v1/members", ADMIN, MANAGER, TRAINER, FRONT_DESK),             // MEMBERS_READ
-            row("GET", "/api/v1/members/{id}", ADMIN, MANAGER, TRAINER, FRONT_DESK, MEMBER), // MEMBERS_READ or (own)
+            row("GET", "/api/v1/members", ADMIN, MANAGER, TRAINER, FRONT_DESK),             // MEMBERS_READ(_BOOKED)
+            row("GET", "/api/v1/members/{id}", ADMIN, MANAGER, TRAINER, FRONT_DESK, MEMBER), // MEMBERS_READ, TRAINER (booked), (own)
             row("PUT", "/api/v1/members/{id}", ADMIN, MANAGER, FRONT_DESK),                 // MEMBERS_WRITE
             row("GET", "/api/v1/members/{id}/attendance", ADMIN, MANAGER, TRAINER, FRONT_DESK, MEMBER), // (own)
             row("PUT", "/api/v1/members/{id}/pin", ADMIN, MANAGER, FRONT_DESK, MEMBER),     // MEMBERS_WRITE or (own)
@@ -333,6 +337,12 @@ class RoleEndpointMatrixTest extends ServerTest {
         UUID otherTrainerSession = session(g.otherTrainerId);
         UUID otherTrainerSlot = slot(otherTrainerSession);
         UUID classWithoutTrainer = session(null);
+        // someone never booked into the TRAINER's classes, with a booking in another trainer's class
+        UUID stranger = newMember();
+        UUID strangerMembership = membership(stranger, g.monthlyPlanId);
+        UUID strangerBooking = id(ok(api.post("/api/v1/bookings", Map.of("slotId", otherTrainerSlot, "memberId", stranger),
+                admin())));
+        String notMine = "/api/v1/members/" + stranger;
         String other = "/api/v1/members/" + g.otherMemberId;
         List<OwnershipCase> cases = List.of(
                 new OwnershipCase(MEMBER, "GET  member profile", 403, t -> api.get(other, t)),
@@ -352,6 +362,20 @@ class RoleEndpointMatrixTest extends ServerTest {
                 new OwnershipCase(MEMBER, "DELETE studio booking", 403, t -> api.delete("/api/bookings/" + otherBooking + "/", t)),
                 new OwnershipCase(MEMBER, "POST feedback on another's class", 403,
                         t -> api.post("/api/v1/feedback", Map.of("bookingId", otherAttended, "rating", 5), t)),
+                // need to know: a member outside the trainer's own classes is not even shown to exist
+                new OwnershipCase(TRAINER, "GET  member not booked with them", 404, t -> api.get(notMine, t)),
+                new OwnershipCase(TRAINER, "GET  attendance of such a member", 404, t -> api.get(notMine + "/attendance", t)),
+                new OwnershipCase(TRAINER, "GET  memberships of such a member", 404, t -> api.get(notMine + "/memberships", t)),
+                new OwnershipCase(TRAINER, "GET  bookings of such a member", 404, t -> api.get(notMine + "/bookings", t)),
+                new OwnershipCase(TRAINER, "GET  membership of such a member", 404,
+                        t -> api.get("/api/v1/memberships/" + strangerMembership, t)),
+                new OwnershipCase(TRAINER, "GET  credits of such a member", 404,
+                        t -> api.get("/api/v1/memberships/" + strangerMembership + "/credits", t)),
+                new OwnershipCase(TRAINER, "GET  booking in another's class", 404, t -> api.get("/api/v1/bookings/" + strangerBooking, t)),
+                new OwnershipCase(TRAINER, "GET  bookings of another's slot", 404,
+                        t -> api.get("/api/v1/slots/" + otherTrainerSlot + "/bookings", t)),
+                new OwnershipCase(TRAINER, "GET  feedback of another's session", 404,
+                        t -> api.get("/api/v1/sessions/" + otherTrainerSession + "/feedback", t)),
                 new OwnershipCase(TRAINER, "POST session taught by another", 403, t -> api.post("/api/v1/sessions",
                         Map.of("kind", "CLASS", "title", "Spin", "locationId", g.locationId, "trainerId", g.otherTrainerId,
                                 "capacity", 10), t)),
@@ -387,6 +411,26 @@ class RoleEndpointMatrixTest extends ServerTest {
         assertEquals(0, api.get("/api/v1/sessions/" + otherTrainerSession + "/feedback", admin()).body().get("count").asInt());
     }
 
+    @Test
+    void aTrainersMemberListHoldsOnlyTheMembersOfTheirOwnClasses() {
+        Gym g = gym();
+        String tag = "Own" + UUID.randomUUID().toString().substring(0, 6);
+        UUID mine = id(ok(api.post("/api/v1/members", Map.of("firstName", tag, "lastName", "Booked"), admin())));
+        UUID theirs = id(ok(api.post("/api/v1/members", Map.of("firstName", tag, "lastName", "Elsewhere"), admin())));
+        UUID nobodys = id(ok(api.post("/api/v1/members", Map.of("firstName", tag, "lastName", "Unbooked"), admin())));
+        membership(mine, g.monthlyPlanId);
+        membership(theirs, g.monthlyPlanId);
+        booking(mine);
+        ok(api.post("/api/v1/bookings", Map.of("slotId", slot(session(g.otherTrainerId)), "memberId", theirs), admin()));
+        Response list = api.get("/api/v1/members?q=" + tag + "&limit=100", g.logins.get(TRAINER).token());
+        assertEquals(200, list.status(), list.toString());
+        assertEquals(1, list.body().size(), list.toString());
+        assertEquals(mine.toString(), list.body().get(0).get("id").asText());
+        Response desk = api.get("/api/v1/members?q=" + tag + "&limit=100", g.logins.get(FRONT_DESK).token());
+        assertEquals(3, desk.body().size(), desk.toString());
+        assertTrue(desk.raw().contains(nobodys.toString()) && desk.raw().contains(theirs.toString()), desk.toString());
+    }
+
     // ------------------------------------------------------------------ one valid request per endpoint
 
     /** Arranges fresh objects where the call changes something, then makes the call as the caller (null: anonymous). */
@@ -409,6 +453,11 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("PUT /api/v1/me", (role, t) -> api.put("/api/v1/me", Map.of("name", "Test " + role), t));
         s.put("POST /api/v1/staff", (role, t) -> api.post("/api/v1/staff",
                 Map.of("email", email("staff"), "password", PASSWORD, "name", "New Trainer", "role", "TRAINER"), t));
+        s.put("GET /api/v1/staff/pending", (role, t) -> api.get("/api/v1/staff/pending", t));
+        s.put("POST /api/v1/staff/{id}/approve", (role, t) -> api.post("/api/v1/staff/" + pendingInstructor() + "/approve",
+                null, t));
+        s.put("POST /api/v1/staff/{id}/reject", (role, t) -> api.post("/api/v1/staff/" + pendingInstructor() + "/reject",
+                null, t));
         s.put("GET /api/v1/roles", (role, t) -> api.get("/api/v1/roles", t));
         // the same permissions MEMBER already has: the matrix must not change mid-test
         s.put("PUT /api/v1/roles/{role}/permissions", (role, t) -> api.put("/api/v1/roles/MEMBER/permissions",
@@ -596,6 +645,20 @@ class RoleEndpointMatrixTest extends ServerTest {
 
     private String admin() {
         return gym().logins.get(ADMIN).token();
+    }
+
+    /** An instructor who registered through the studio API and waits for approval; its account id. */
+    private String pendingInstructor() {
+        String email = email("instructor");
+        Response r = api.post("/api/register/", Map.of("email", email, "password", PASSWORD, "name", "Priya Pending",
+                "role", "instructor"), null);
+        assertEquals(202, r.status(), r.toString());
+        for (JsonNode p : ok(api.get("/api/v1/staff/pending", admin())).body()) {
+            if (p.get("email").asText().equals(email)) {
+                return p.get("id").asText();
+            }
+        }
+        throw new AssertionError("The new instructor is not pending: " + email);
     }
 
     /** The caller's own member record for MEMBER, a fresh member for everyone else. */

@@ -56,7 +56,9 @@ class FeedbackApiTest extends ServerTest {
         });
         assertEquals(201, rate(bob, bobClass, 4, null).status());
 
-        Response list = api.get("/api/v1/sessions/" + session + "/feedback", server.login(Role.TRAINER));
+        // a trainer who does not teach the class does not read its ratings (need to know)
+        assertEquals(404, api.get("/api/v1/sessions/" + session + "/feedback", server.login(Role.TRAINER)).status());
+        Response list = api.get("/api/v1/sessions/" + session + "/feedback", server.login(Role.MANAGER));
         assertEquals(200, list.status(), list.toString());
         assertEquals(2, list.body().get("count").asInt());
         assertEquals(4.5, list.body().get("averageRating").asDouble());

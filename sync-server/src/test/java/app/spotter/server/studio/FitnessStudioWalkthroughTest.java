@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.spotter.model.access.Role;
 import app.spotter.server.support.ApiClient.Response;
 import app.spotter.server.support.ServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +41,32 @@ class FitnessStudioWalkthroughTest extends ServerTest {
             body.put("timezone", timezone);
         }
         return api.post("/api/register/", body, null);
+    }
+
+    /**
+     * The gym's free trial, as the demo gym has one: a client registered here is a member on it and
+     * can book (without it a new client has no membership).
+     */
+    @BeforeEach
+    void theGymOffersAFreeTrial() {
+        Response plan = api.post("/api/v1/plans", Map.of("name", "Studio trial " + UUID.randomUUID().toString().substring(0, 6),
+                "kind", "TRIAL", "priceMinor", 0, "currency", "INR", "durationDays", 14, "freeTrial", true),
+                server.login(Role.ADMIN));
+        assertEquals(201, plan.status(), plan.toString());
+    }
+
+    /** The added step: a manager approves an instructor who registered (STAFF_MANAGE). */
+    private void approve(String email) {
+        String manager = server.login(Role.MANAGER);
+        String id = null;
+        for (JsonNode p : api.get("/api/v1/staff/pending", manager).body()) {
+            if (p.get("email").asText().equals(email)) {
+                id = p.get("id").asText();
+            }
+        }
+        assertNotNull(id, "the instructor waits for approval");
+        Response approved = api.post("/api/v1/staff/" + id + "/approve", null, manager);
+        assertEquals(200, approved.status(), approved.toString());
     }
 
     private String login(String email) {
@@ -68,12 +97,16 @@ class FitnessStudioWalkthroughTest extends ServerTest {
         // Authentication: register (instructor, client), login, refresh
         String instructorEmail = unique("instructor");
         Response reg = register(instructorEmail, "instructor", null);
-        assertEquals(201, reg.status(), reg.toString());
+        assertEquals(202, reg.status(), reg.toString());
         assertEquals("instructor", reg.text("role"));
         assertEquals("Asia/Kolkata", reg.text("timezone"));
-        assertNotNull(reg.text("access"));
+        assertEquals("pending_approval", reg.text("status"));
+        assertNull(reg.text("access"), "an instructor waits for approval without a token");
+        approve(instructorEmail);
         String clientEmail = unique("client");
-        assertEquals(201, register(clientEmail, "client", "America/New_York").status());
+        Response client201 = register(clientEmail, "client", "America/New_York");
+        assertEquals(201, client201.status(), client201.toString());
+        assertNotNull(client201.text("access"));
 
         String instructor = login(instructorEmail);
         String client = login(clientEmail);
@@ -167,7 +200,12 @@ class FitnessStudioWalkthroughTest extends ServerTest {
     }
 
     private String registered(String email, String role) {
-        assertEquals(201, register(email, role, null).status());
+        if (role.equals("instructor")) {
+            assertEquals(202, register(email, role, null).status());
+            approve(email);
+        } else {
+            assertEquals(201, register(email, role, null).status());
+        }
         return email;
     }
 
