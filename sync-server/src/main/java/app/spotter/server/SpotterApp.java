@@ -188,7 +188,9 @@ public final class SpotterApp implements AutoCloseable {
 
         // members: locations, members, plans and memberships
         LocationService locationService = new LocationService(tx, new LocationRepository(), audit, clock);
-        HealthNotesCipher healthNotesCipher = new HealthNotesCipher(secrets.encryptionKey());
+        // One key ring for everything sealed at rest: writes with the current key, reads retired ones too.
+        app.spotter.server.config.AtRestCipher atRest = secrets.atRestCipher();
+        HealthNotesCipher healthNotesCipher = new HealthNotesCipher(atRest);
         MemberService memberService = new MemberService(tx, members, healthNotesCipher, hasher, audit, clock);
         PlanService planService = new PlanService(tx, new PlanRepository(), audit, clock);
         MembershipRepository membershipRepository = new MembershipRepository();
@@ -201,7 +203,7 @@ public final class SpotterApp implements AutoCloseable {
         new MembershipHandler(membershipService, json).register(routes);
 
         // Check-ins, member cards, feedback and the audit log read API
-        MemberCardSigner cardSigner = new MemberCardSigner(tx, secrets.encryptionKey(), clock);
+        MemberCardSigner cardSigner = new MemberCardSigner(tx, atRest, clock);
         // Load or create the signing key now, in a transaction of its own, not inside a check-in's.
         cardSigner.publicKey();
         // Desks print member cards offline: each member row on the feed carries a signed code of its current card.
@@ -273,6 +275,11 @@ public final class SpotterApp implements AutoCloseable {
         routes.get("/openapi.json", Access.open(), "This OpenAPI 3 document", ctx -> ctx.contentType("application/json")
                 .result(openApi.updateAndGet(doc -> doc != null ? doc : OpenApiDocument.render(routes.endpoints(), version, json))));
 
+        // After a key rotation (or on values from before key ids) re-encrypt in the background while serving.
+        var reencryption = new app.spotter.server.keys.AtRestReencryption(tx, atRest, audit);
+        resources.add(0, reencryption);
+        reencryption.startInBackground();
+
         Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json,
                 locationService, memberService, planService, membershipService, membershipRepository,
                 cardSigner, checkIns, schedule, bookings, feed);
@@ -290,6 +297,12 @@ public final class SpotterApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port();
+    }
+
+    /** The background re-encryption of values at rest (started with the app). */
+    public app.spotter.server.keys.AtRestReencryption reencryption() {
+        return resources.stream().filter(app.spotter.server.keys.AtRestReencryption.class::isInstance)
+                .map(app.spotter.server.keys.AtRestReencryption.class::cast).findFirst().orElseThrow();
     }
 
     public Routes routes() {
