@@ -97,7 +97,8 @@ public final class SpotterApp implements AutoCloseable {
             app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class,
             app.spotter.server.sync.OperationRecord.class, app.spotter.server.conflicts.ConflictRecord.class,
             app.spotter.server.sync.leases.SeatLeaseRecord.class,
-            app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class);
+            app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class,
+            app.spotter.server.auth.PasswordResetRecord.class, app.spotter.server.auth.GymSettingRecord.class);
 
     private final ServerConfig config;
     private final Database database;
@@ -155,7 +156,10 @@ public final class SpotterApp implements AutoCloseable {
         tx.run(rolePermissions::seedDefaultsIfEmpty);
 
         AccessTokens accessTokens = new AccessTokens(secrets.jwtSecret(), clock);
-        AuthService auth = new AuthService(tx, hasher, accessTokens, audit, clock);
+        // One key ring for everything sealed at rest: writes with the current key, reads retired ones too.
+        app.spotter.server.config.AtRestCipher atRest = secrets.atRestCipher();
+        var staffTotp = new app.spotter.server.auth.StaffTotp(tx, hasher, atRest, audit, clock);
+        AuthService auth = new AuthService(tx, hasher, accessTokens, audit, clock, staffTotp);
         MemberRepository members = new MemberRepository();
         MemberFactory memberFactory = new MemberFactory(members, clock);
         AccountService accounts = new AccountService(auth, tx, rolePermissions, memberFactory, audit);
@@ -171,6 +175,9 @@ public final class SpotterApp implements AutoCloseable {
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions, clock));
         new AuthHandler(auth, accounts, json).register(routes);
         new app.spotter.server.auth.StaffAccessHandler(accounts).register(routes);
+        new app.spotter.server.auth.AccountSecurityHandler(
+                new app.spotter.server.auth.StaffPasswords(auth, tx, hasher, audit, clock), staffTotp,
+                new app.spotter.server.auth.SecuritySettings(tx, audit, clock), json).register(routes);
         List<AutoCloseable> resources = new java.util.ArrayList<>();
 
         // sync change feed: every committed change of a synced row, in commit order; pull, snapshot, poke.
@@ -188,8 +195,6 @@ public final class SpotterApp implements AutoCloseable {
 
         // members: locations, members, plans and memberships
         LocationService locationService = new LocationService(tx, new LocationRepository(), audit, clock);
-        // One key ring for everything sealed at rest: writes with the current key, reads retired ones too.
-        app.spotter.server.config.AtRestCipher atRest = secrets.atRestCipher();
         HealthNotesCipher healthNotesCipher = new HealthNotesCipher(atRest);
         MemberService memberService = new MemberService(tx, members, healthNotesCipher, hasher, audit, clock);
         PlanService planService = new PlanService(tx, new PlanRepository(), audit, clock);
