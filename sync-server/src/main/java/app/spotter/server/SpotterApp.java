@@ -98,7 +98,8 @@ public final class SpotterApp implements AutoCloseable {
             app.spotter.server.sync.OperationRecord.class, app.spotter.server.conflicts.ConflictRecord.class,
             app.spotter.server.sync.leases.SeatLeaseRecord.class,
             app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class,
-            app.spotter.server.checkins.PinAttemptRecord.class);
+            app.spotter.server.checkins.PinAttemptRecord.class,
+            app.spotter.server.auth.PasswordResetRecord.class, app.spotter.server.auth.GymSettingRecord.class);
 
     private final ServerConfig config;
     private final Database database;
@@ -156,7 +157,10 @@ public final class SpotterApp implements AutoCloseable {
         tx.run(rolePermissions::seedDefaultsIfEmpty);
 
         AccessTokens accessTokens = new AccessTokens(secrets.jwtSecret(), clock);
-        AuthService auth = new AuthService(tx, hasher, accessTokens, audit, clock);
+        // One key ring for everything sealed at rest: writes with the current key, reads retired ones too.
+        app.spotter.server.config.AtRestCipher atRest = secrets.atRestCipher();
+        var staffTotp = new app.spotter.server.auth.StaffTotp(tx, hasher, atRest, audit, clock);
+        AuthService auth = new AuthService(tx, hasher, accessTokens, audit, clock, staffTotp);
         MemberRepository members = new MemberRepository();
         MemberFactory memberFactory = new MemberFactory(members, clock);
         // public registration: a member on no membership, or on the gym's free trial (decision 0014)
@@ -175,6 +179,9 @@ public final class SpotterApp implements AutoCloseable {
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions, clock));
         new AuthHandler(auth, accounts, json).register(routes);
         new app.spotter.server.auth.StaffAccessHandler(accounts).register(routes);
+        new app.spotter.server.auth.AccountSecurityHandler(
+                new app.spotter.server.auth.StaffPasswords(auth, tx, hasher, audit, clock), staffTotp,
+                new app.spotter.server.auth.SecuritySettings(tx, audit, clock), json).register(routes);
         List<AutoCloseable> resources = new java.util.ArrayList<>();
 
         // sync change feed: every committed change of a synced row, in commit order; pull, snapshot, poke.
@@ -192,7 +199,7 @@ public final class SpotterApp implements AutoCloseable {
 
         // members: locations, members, plans and memberships
         LocationService locationService = new LocationService(tx, new LocationRepository(), audit, clock);
-        HealthNotesCipher healthNotesCipher = new HealthNotesCipher(secrets.encryptionKey());
+        HealthNotesCipher healthNotesCipher = new HealthNotesCipher(atRest);
         MemberService memberService = new MemberService(tx, members, healthNotesCipher, hasher, audit, clock);
         PlanService planService = new PlanService(tx, new PlanRepository(), audit, clock);
         MembershipRepository membershipRepository = new MembershipRepository();
@@ -205,7 +212,7 @@ public final class SpotterApp implements AutoCloseable {
         new MembershipHandler(membershipService, json).register(routes);
 
         // Check-ins, member cards, feedback and the audit log read API
-        MemberCardSigner cardSigner = new MemberCardSigner(tx, secrets.encryptionKey(), clock);
+        MemberCardSigner cardSigner = new MemberCardSigner(tx, atRest, clock);
         // Load or create the signing key now, in a transaction of its own, not inside a check-in's.
         cardSigner.publicKey();
         // Desks print member cards offline: each member row on the feed carries a signed code of its current card.
@@ -277,6 +284,11 @@ public final class SpotterApp implements AutoCloseable {
         routes.get("/openapi.json", Access.open(), "This OpenAPI 3 document", ctx -> ctx.contentType("application/json")
                 .result(openApi.updateAndGet(doc -> doc != null ? doc : OpenApiDocument.render(routes.endpoints(), version, json))));
 
+        // After a key rotation (or on values from before key ids) re-encrypt in the background while serving.
+        var reencryption = new app.spotter.server.keys.AtRestReencryption(tx, atRest, audit);
+        resources.add(0, reencryption);
+        reencryption.startInBackground();
+
         Services services = new Services(tx, auth, accounts, hasher, members, audit, clock, json,
                 locationService, memberService, planService, membershipService, membershipRepository,
                 cardSigner, checkIns, schedule, bookings, feed);
@@ -294,6 +306,12 @@ public final class SpotterApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port();
+    }
+
+    /** The background re-encryption of values at rest (started with the app). */
+    public app.spotter.server.keys.AtRestReencryption reencryption() {
+        return resources.stream().filter(app.spotter.server.keys.AtRestReencryption.class::isInstance)
+                .map(app.spotter.server.keys.AtRestReencryption.class::cast).findFirst().orElseThrow();
     }
 
     public Routes routes() {

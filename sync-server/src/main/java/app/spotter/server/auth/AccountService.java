@@ -120,6 +120,26 @@ public final class AccountService {
         });
     }
 
+    /**
+     * The first admin of a gym, made at install by {@code spotter-server create-admin}. Refused while
+     * an active admin exists unless {@code force} (a lost admin password on a gym without e-mail).
+     */
+    public Profile createAdminAtInstall(String email, String password, String name, String timezone, boolean force,
+                                        String runBy) {
+        return tx.inTransaction(session -> {
+            long admins = session.createSelectionQuery("select count(u) from UserAccount u where u.role = :admin and u.active",
+                    Long.class).setParameter("admin", Role.ADMIN).getSingleResult();
+            if (admins > 0 && !force) {
+                throw new ApiException(409, "ADMIN_EXISTS", "This gym already has an admin (" + admins
+                        + "); add --force to create another one anyway");
+            }
+            UserAccount u = auth.createAccount(session, email, password, name, Role.ADMIN, timezone, null, Optional.empty());
+            audit.record(session, Optional.empty(), "ADMIN_CREATED_AT_INSTALL", "UserAccount", u.id, null,
+                    java.util.Map.of("email", u.email, "forced", force, "adminsBefore", admins, "runBy", runBy));
+            return profile(u, rolePermissions.of(session, Role.ADMIN));
+        });
+    }
+
     public Profile profile(Caller c) {
         return tx.inTransaction(session -> profile(session.find(UserAccount.class, c.userId().value()), c.permissions()));
     }

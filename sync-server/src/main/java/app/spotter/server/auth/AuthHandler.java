@@ -71,7 +71,7 @@ public final class AuthHandler {
 
     private void login(Context ctx) {
         LoginRequest r = Json.read(ctx, json, LoginRequest.class);
-        ctx.json(auth.login(r.email(), r.password()));
+        ctx.json(auth.login(r.email(), r.password(), r.totp()));
     }
 
     private void refresh(Context ctx) {

@@ -37,9 +37,12 @@ public final class AuthService {
     private final AccessTokens accessTokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffTotp secondFactor;
     private final SecureRandom random = new SecureRandom();
 
-    public AuthService(Transactions tx, PasswordHasher hasher, AccessTokens accessTokens, AuditLog audit, Clock clock) {
+    public AuthService(Transactions tx, PasswordHasher hasher, AccessTokens accessTokens, AuditLog audit, Clock clock,
+                       StaffTotp secondFactor) {
+        this.secondFactor = secondFactor;
         this.tx = tx;
         this.hasher = hasher;
         this.accessTokens = accessTokens;
@@ -113,6 +116,11 @@ public final class AuthService {
     }
 
     public TokenPair login(String email, String password) {
+        return login(email, password, null);
+    }
+
+    /** A login; {@code totp} is the authenticator code of a staff member who turned the second factor on. */
+    public TokenPair login(String email, String password, String totp) {
         if (email == null || password == null) {
             throw new ApiException(400, "VALIDATION_FAILED", "E-mail and password are required", email == null ? "email" : "password");
         }
@@ -128,6 +136,7 @@ public final class AuthService {
             if (user == null || !ok || !user.active) {
                 throw new ApiException(401, "INVALID_CREDENTIALS", "Wrong e-mail or password");
             }
+            secondFactor.checkAtLogin(session, user, totp);
             return issue(session, user, UUID.randomUUID());
         });
     }

@@ -59,6 +59,18 @@ public final class Authenticator {
         return caller;
     }
 
+    /** What an admin may still call while the gym requires TOTP and they have not turned it on: enrol. */
+    private static final java.util.Set<String> ENROLMENT_PATHS = java.util.Set.of("/api/v1/me", "/api/v1/me/totp",
+            "/api/v1/me/totp/confirm", "/api/v1/me/password", "/api/v1/auth/logout");
+
+    private static void refuseAdminWithoutRequiredTotp(org.hibernate.Session session, UserAccount user, String path) {
+        if (user.role == app.spotter.model.access.Role.ADMIN && !user.totpEnabled && !ENROLMENT_PATHS.contains(path)
+                && SecuritySettings.totpRequiredForAdmins(session)) {
+            throw new ApiException(403, "TOTP_ENROLMENT_REQUIRED", "This gym requires admins to use a second factor:"
+                    + " turn it on first (POST /api/v1/me/totp, then POST /api/v1/me/totp/confirm with a code)");
+        }
+    }
+
     public Optional<Caller> authenticateIfPresent(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
@@ -74,6 +86,7 @@ public final class Authenticator {
             if (user == null || !user.active) {
                 throw new ApiException(401, "TOKEN_INVALID", "This account no longer exists or is disabled");
             }
+            refuseAdminWithoutRequiredTotp(session, user, ctx.path());
             return new Caller(userId, user.role,
                     Optional.ofNullable(user.memberId).map(MemberId::new),
                     Optional.ofNullable(user.zoneId).map(ZoneId::of),

@@ -34,6 +34,15 @@ public class UserAccount {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AccountApproval approval = AccountApproval.APPROVED;
+    /** The TOTP secret sealed at rest (associated data "totp:" + id); set from enrolment on. */
+    @Column(name = "totp_secret_enc")
+    public String totpSecretEncrypted;
+    /** The second factor is on: a login needs a code. */
+    @Column(name = "totp_enabled", nullable = false)
+    public boolean totpEnabled;
+    /** The step of the last code a login accepted, so the same code does not log in twice. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -32,14 +32,23 @@ public final class MemberCardSigner {
     private volatile KeyPair keys;
 
     public MemberCardSigner(Transactions tx, byte[] encryptionKey, Clock clock) {
-        this(tx, encryptionKey, clock, KEY_ID);
+        this(tx, new AtRestCipher(encryptionKey), clock, KEY_ID);
+    }
+
+    /** With the server's key ring, so the row opens under a retired key while it is re-encrypted. */
+    public MemberCardSigner(Transactions tx, AtRestCipher cipher, Clock clock) {
+        this(tx, cipher, clock, KEY_ID);
     }
 
     /** A signer of another key row; tests use it to race fresh key creation. */
     MemberCardSigner(Transactions tx, byte[] encryptionKey, Clock clock, String keyId) {
+        this(tx, new AtRestCipher(encryptionKey), clock, keyId);
+    }
+
+    private MemberCardSigner(Transactions tx, AtRestCipher cipher, Clock clock, String keyId) {
         this.tx = tx;
         this.keyId = keyId;
-        this.cipher = new AtRestCipher(encryptionKey);
+        this.cipher = cipher;
         this.clock = clock;
     }
 

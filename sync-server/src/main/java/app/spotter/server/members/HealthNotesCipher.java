@@ -4,7 +4,7 @@ import app.spotter.server.config.AtRestCipher;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Health notes at rest: AES-256-GCM through {@link AtRestCipher}. A database dump alone never
+ * Health notes at rest: AES-256-GCM through {@link AtRestCipher}, each value naming its key. A database dump alone never
  * shows a member's notes.
  */
 public final class HealthNotesCipher {
@@ -12,7 +12,12 @@ public final class HealthNotesCipher {
     private final AtRestCipher cipher;
 
     public HealthNotesCipher(byte[] key) {
-        this.cipher = new AtRestCipher(key);
+        this(new AtRestCipher(key));
+    }
+
+    /** With the server's key ring: writes with the current key, reads values of retired keys too. */
+    public HealthNotesCipher(AtRestCipher cipher) {
+        this.cipher = cipher;
     }
 
     public String encrypt(String plaintext) {

@@ -100,6 +100,15 @@ class RoleEndpointMatrixTest extends ServerTest {
             row("GET", "/api/v1/roles", ADMIN),                                             // ROLES_MANAGE
             row("PUT", "/api/v1/roles/{role}/permissions", ADMIN),                          // ROLES_MANAGE
             row("GET", "/api/v1/audit", ADMIN),                                             // AUDIT_READ
+            // staff accounts: own password; reset links (STAFF_MANAGE); TOTP for staff only; gym security (ROLES_MANAGE)
+            row("POST", "/api/v1/me/password", ADMIN, MANAGER, TRAINER, FRONT_DESK, MEMBER),
+            row("POST", "/api/v1/staff/{id}/password-reset", ADMIN, MANAGER),               // STAFF_MANAGE
+            open("POST", "/api/v1/auth/password-reset"),
+            row("POST", "/api/v1/me/totp", ADMIN, MANAGER, TRAINER, FRONT_DESK),            // staff only
+            row("POST", "/api/v1/me/totp/confirm", ADMIN, MANAGER, TRAINER, FRONT_DESK),    // staff only
+            row("POST", "/api/v1/me/totp/disable", ADMIN, MANAGER, TRAINER, FRONT_DESK),    // staff only
+            row("GET", "/api/v1/settings/security", ADMIN),                                 // ROLES_MANAGE
+            row("PUT", "/api/v1/settings/security", ADMIN),                                 // ROLES_MANAGE
             // members
             row("POST", "/api/v1/members", ADMIN, MANAGER, FRONT_DESK),                     // MEMBERS_WRITE
             row("GET", "/api/v1/members", ADMIN, MANAGER, TRAINER, FRONT_DESK),             // MEMBERS_READ(_BOOKED)
@@ -463,6 +472,37 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("PUT /api/v1/roles/{role}/permissions", (role, t) -> api.put("/api/v1/roles/MEMBER/permissions",
                 Map.of("role", "MEMBER", "permissions", gym().memberRolePermissions), t));
         s.put("GET /api/v1/audit", (role, t) -> api.get("/api/v1/audit?limit=5", t));
+        // staff accounts (the same password again, so the logins stay usable)
+        s.put("POST /api/v1/me/password", (role, t) -> api.post("/api/v1/me/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD), t));
+        s.put("POST /api/v1/staff/{id}/password-reset", (role, t) -> api.post("/api/v1/staff/" + gym().otherTrainerId
+                + "/password-reset", null, t));
+        s.put("POST /api/v1/auth/password-reset", (role, t) -> {
+            UUID trainer = id(ok(api.post("/api/v1/staff", Map.of("email", email("reset"), "password", PASSWORD,
+                    "name", "Reset Trainer", "role", "TRAINER"), admin())));
+            String token = ok(api.post("/api/v1/staff/" + trainer + "/password-reset", null, admin())).text("token");
+            return api.post("/api/v1/auth/password-reset", Map.of("token", token, "newPassword", PASSWORD), t);
+        });
+        s.put("POST /api/v1/me/totp", (role, t) -> api.post("/api/v1/me/totp", null, t));
+        // confirming turns the second factor on; it is turned off again so the role's logins stay password-only
+        s.put("POST /api/v1/me/totp/confirm", (role, t) -> {
+            byte[] secret = totpSecret(t);
+            Response confirmed = api.post("/api/v1/me/totp/confirm", Map.of("code", totpCode(secret)), t);
+            if (confirmed.status() == 204) {
+                ok(api.post("/api/v1/me/totp/disable", Map.of("password", PASSWORD, "code", totpCode(secret)), t));
+            }
+            return confirmed;
+        });
+        s.put("POST /api/v1/me/totp/disable", (role, t) -> {
+            byte[] secret = totpSecret(t);
+            if (secret.length > 0) {
+                ok(api.post("/api/v1/me/totp/confirm", Map.of("code", totpCode(secret)), t));
+            }
+            return api.post("/api/v1/me/totp/disable", Map.of("password", PASSWORD, "code", totpCode(secret)), t);
+        });
+        s.put("GET /api/v1/settings/security", (role, t) -> api.get("/api/v1/settings/security", t));
+        s.put("PUT /api/v1/settings/security", (role, t) -> api.put("/api/v1/settings/security",
+                Map.of("totpRequiredForAdmins", false), t));
         // sync change feed (device tokens only; ChangeFeedApiTest calls them as a device)
         s.put("GET /api/v1/sync/pull", (role, t) -> api.get("/api/v1/sync/pull?after=0", t));
         s.put("GET /api/v1/sync/snapshot", (role, t) -> api.get("/api/v1/sync/snapshot?entityType=member", t));
@@ -659,6 +699,17 @@ class RoleEndpointMatrixTest extends ServerTest {
             }
         }
         throw new AssertionError("The new instructor is not pending: " + email);
+    }
+
+    /** Starts a TOTP enrolment as the caller; an empty secret when refused (members). */
+    private byte[] totpSecret(String token) {
+        Response enrol = api.post("/api/v1/me/totp", null, token);
+        return enrol.status() == 200 ? app.spotter.server.auth.Totp.base32Decode(enrol.text("secret")) : new byte[0];
+    }
+
+    private static String totpCode(byte[] secret) {
+        return secret.length == 0 ? "000000" : app.spotter.server.auth.Totp.code(secret,
+                app.spotter.server.auth.Totp.step(Instant.now()), app.spotter.server.auth.Totp.DIGITS);
     }
 
     /** The caller's own member record for MEMBER, a fresh member for everyone else. */

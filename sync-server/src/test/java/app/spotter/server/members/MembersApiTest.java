@@ -198,8 +198,9 @@ class MembersApiTest extends ServerTest {
         String stored = rawColumn(id, "health_notes_enc");
         assertNotNull(stored);
         assertFalse(stored.contains("Pacemaker"), stored);
-        assertFalse(new String(java.util.Base64.getDecoder().decode(stored), java.nio.charset.StandardCharsets.UTF_8)
-                .contains("Pacemaker"));
+        assertTrue(stored.startsWith("v1:"), "names its key: " + stored);
+        assertFalse(new String(java.util.Base64.getDecoder().decode(stored.substring(stored.lastIndexOf(':') + 1)),
+                java.nio.charset.StandardCharsets.UTF_8).contains("Pacemaker"));
         assertTrue(stored.length() > 16, stored);
     }
 
