@@ -23,9 +23,12 @@ public final class StudioHandler {
     private final StudioService studio;
     private final ObjectMapper snake;
 
-    public StudioHandler(StudioService studio, ObjectMapper snake) {
+    private final app.spotter.server.auth.LoginThrottle throttle;
+
+    public StudioHandler(StudioService studio, ObjectMapper snake, app.spotter.server.auth.LoginThrottle throttle) {
         this.studio = studio;
         this.snake = snake;
+        this.throttle = throttle;
     }
 
     public void register(Routes routes) {
@@ -59,11 +62,13 @@ public final class StudioHandler {
     }
 
     private void register(Context ctx) {
-        send(ctx, 201, studio.register(Json.read(ctx, snake, StudioApi.RegisterRequest.class)));
+        StudioApi.RegisterRequest r = Json.read(ctx, snake, StudioApi.RegisterRequest.class);
+        send(ctx, 201, throttle.registration(ctx.ip(), () -> studio.register(r)));
     }
 
     private void login(Context ctx) {
-        send(ctx, 200, studio.login(Json.read(ctx, snake, StudioApi.LoginRequest.class)));
+        StudioApi.LoginRequest r = Json.read(ctx, snake, StudioApi.LoginRequest.class);
+        send(ctx, 200, throttle.login(r.email(), ctx.ip(), () -> studio.login(r)));
     }
 
     private void refresh(Context ctx) {
