@@ -99,7 +99,8 @@ public final class SpotterApp implements AutoCloseable {
             app.spotter.server.sync.leases.SeatLeaseRecord.class,
             app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class,
             app.spotter.server.checkins.PinAttemptRecord.class,
-            app.spotter.server.auth.PasswordResetRecord.class, app.spotter.server.auth.GymSettingRecord.class);
+            app.spotter.server.auth.PasswordResetRecord.class, app.spotter.server.auth.GymSettingRecord.class,
+            app.spotter.server.auth.LoginThrottleRecord.class);
 
     private final ServerConfig config;
     private final Database database;
@@ -108,6 +109,8 @@ public final class SpotterApp implements AutoCloseable {
     private final Services services;
     /** Closed before the web server stops (pollers, streams), in order. */
     private final List<AutoCloseable> resources;
+    /** Drops connections that send their headers too slowly; runs while the web server does. */
+    private app.spotter.server.http.HeaderDeadline headerDeadline;
 
     /** The services, for demo data, benchmarks and tests that need to arrange state directly. */
     public record Services(Transactions tx, AuthService auth, AccountService accounts, PasswordHasher hasher,
@@ -174,10 +177,16 @@ public final class SpotterApp implements AutoCloseable {
             cfg.http.maxRequestSize = app.spotter.server.http.Endpoint.HARD_MAX_BODY;
             cfg.http.defaultContentType = "application/json";
             cfg.useVirtualThreads = true;
+            // security headers on every answer; one body limit that holds for chunked bodies too
+            cfg.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(new app.spotter.server.http.RequestGuard()), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         });
         ErrorHandling.install(javalin);
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions, clock));
-        new AuthHandler(auth, accounts, json).register(routes);
+        var loginThrottle = new app.spotter.server.auth.LoginThrottle(tx, audit, clock);
+        new AuthHandler(auth, accounts, json, loginThrottle).register(routes);
+        new app.spotter.server.auth.AccountLockHandler(loginThrottle).register(routes);
         new app.spotter.server.auth.StaffAccessHandler(accounts).register(routes);
         new app.spotter.server.auth.AccountSecurityHandler(
                 new app.spotter.server.auth.StaffPasswords(auth, tx, hasher, audit, clock), staffTotp,
@@ -244,7 +253,7 @@ public final class SpotterApp implements AutoCloseable {
 
         // The fitness-studio API of the Django seed, on the same services
         new StudioHandler(new StudioService(tx, new StudioRepository(), auth, memberSignup, schedule, bookings, clock,
-                config.defaultZone()), Json.snakeCase()).register(routes);
+                config.defaultZone()), Json.snakeCase(), loginThrottle).register(routes);
 
         // syncpush: device enrollment, push with appliers, seat leases, conflicts
         // Desks mirror their leases (escrowed seats) and the manager's conflict queue.
@@ -258,7 +267,7 @@ public final class SpotterApp implements AutoCloseable {
         var conflicts = new app.spotter.server.conflicts.ConflictService(tx, json, members, scheduleRepository,
                 membershipRepository, bookings, audit, clock);
         new app.spotter.server.devices.DeviceHandler(new app.spotter.server.devices.DeviceService(tx, hasher,
-                accessTokens, cardSigner, audit, clock), json).register(routes);
+                accessTokens, cardSigner, audit, clock), json, loginThrottle).register(routes);
         var appliers = new app.spotter.server.sync.Appliers(List.of(
                 new app.spotter.server.sync.appliers.BookSeatApplier(bookings, members, scheduleRepository, conflicts, clock),
                 new app.spotter.server.sync.appliers.CancelBookingApplier(bookings),
@@ -297,6 +306,8 @@ public final class SpotterApp implements AutoCloseable {
 
     public SpotterApp start() {
         javalin.start("0.0.0.0", config.port());
+        headerDeadline = new app.spotter.server.http.HeaderDeadline(javalin.jettyServer().server(),
+                app.spotter.server.http.HeaderDeadline.DEFAULT);
         return this;
     }
 
@@ -338,6 +349,9 @@ public final class SpotterApp implements AutoCloseable {
             } catch (Exception e) {
                 // closing the rest matters more
             }
+        }
+        if (headerDeadline != null) {
+            headerDeadline.close();
         }
         javalin.stop();
         database.close();

@@ -26,11 +26,21 @@ public final class AuditLog {
 
     public void record(Session session, Optional<Caller> actor, String action, String entityType, Object entityId,
                        Object before, Object after) {
+        recordBy(session, actor.map(c -> c.userId().value()).orElse(null), actor.map(c -> c.role().name()).orElse(null),
+                action, entityType, entityId, before, after);
+    }
+
+    /**
+     * With an actor that is not a logged-in caller: the account a login names, or a device by its id
+     * (role {@code DEVICE}); both null when nobody is known.
+     */
+    public void recordBy(Session session, UUID actorId, String actorRole, String action, String entityType,
+                         Object entityId, Object before, Object after) {
         AuditEntry e = new AuditEntry();
         e.id = UUID.randomUUID();
         e.at = clock.instant();
-        e.actorId = actor.map(c -> c.userId().value()).orElse(null);
-        e.actorRole = actor.map(c -> c.role().name()).orElse(null);
+        e.actorId = actorId;
+        e.actorRole = actorRole;
         e.action = action;
         e.entityType = entityType;
         e.entityId = entityId == null ? null : entityId.toString();

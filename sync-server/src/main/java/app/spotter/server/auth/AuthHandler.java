@@ -27,11 +27,13 @@ public final class AuthHandler {
     private final AuthService auth;
     private final AccountService accounts;
     private final ObjectMapper json;
+    private final LoginThrottle throttle;
 
-    public AuthHandler(AuthService auth, AccountService accounts, ObjectMapper json) {
+    public AuthHandler(AuthService auth, AccountService accounts, ObjectMapper json, LoginThrottle throttle) {
         this.auth = auth;
         this.accounts = accounts;
         this.json = json;
+        this.throttle = throttle;
     }
 
     public void register(Routes routes) {
@@ -66,12 +68,13 @@ public final class AuthHandler {
     }
 
     private void registerMember(Context ctx) {
-        ctx.status(201).json(accounts.registerMember(Json.read(ctx, json, RegisterRequest.class)));
+        RegisterRequest r = Json.read(ctx, json, RegisterRequest.class);
+        ctx.status(201).json(throttle.registration(ctx.ip(), () -> accounts.registerMember(r)));
     }
 
     private void login(Context ctx) {
         LoginRequest r = Json.read(ctx, json, LoginRequest.class);
-        ctx.json(auth.login(r.email(), r.password(), r.totp()));
+        ctx.json(throttle.login(r.email(), ctx.ip(), () -> auth.login(r.email(), r.password(), r.totp())));
     }
 
     private void refresh(Context ctx) {

@@ -15,10 +15,12 @@ public final class DeviceHandler {
 
     private final DeviceService devices;
     private final ObjectMapper json;
+    private final app.spotter.server.auth.LoginThrottle throttle;
 
-    public DeviceHandler(DeviceService devices, ObjectMapper json) {
+    public DeviceHandler(DeviceService devices, ObjectMapper json, app.spotter.server.auth.LoginThrottle throttle) {
         this.devices = devices;
         this.json = json;
+        this.throttle = throttle;
     }
 
     public void register(Routes routes) {
@@ -28,10 +30,17 @@ public final class DeviceHandler {
                                 Json.read(ctx, json, SyncApi.NewPairingCode.class))))
                 .accepts(SyncApi.NewPairingCode.class).returns(201, SyncApi.PairingCode.class);
         routes.post("/api/v1/devices/enroll", Access.open(), "Enroll a device with a pairing code; its secret is shown once",
-                        ctx -> ctx.status(201).json(devices.enroll(Json.read(ctx, json, SyncApi.EnrollRequest.class))))
+                        ctx -> {
+                            SyncApi.EnrollRequest r = Json.read(ctx, json, SyncApi.EnrollRequest.class);
+                            ctx.status(201).json(throttle.perAddress(ctx.ip(), "PAIRING_CODE_INVALID", () -> devices.enroll(r)));
+                        })
                 .accepts(SyncApi.EnrollRequest.class).returns(201, SyncApi.Enrollment.class);
         routes.post("/api/v1/devices/token", Access.open(), "A device token for a device's id and secret",
-                        ctx -> ctx.json(devices.token(Json.read(ctx, json, SyncApi.DeviceLogin.class))))
+                        ctx -> {
+                            SyncApi.DeviceLogin r = Json.read(ctx, json, SyncApi.DeviceLogin.class);
+                            ctx.json(throttle.deviceLogin(r.deviceId() == null ? null : r.deviceId().value(), ctx.ip(),
+                                    "DEVICE_LOGIN_FAILED", () -> devices.token(r)));
+                        })
                 .accepts(SyncApi.DeviceLogin.class).returns(200, SyncApi.DeviceToken.class);
         routes.get("/api/v1/devices", manage, "Enrolled devices", ctx -> ctx.json(devices.list()))
                 .returnsListOf(SyncApi.Device.class);

@@ -104,6 +104,9 @@ public final class DeviceService {
         }
         String normalized = r.pairingCode().strip().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
         String code = normalized.length() == 8 ? normalized.substring(0, 4) + "-" + normalized.substring(4) : normalized;
+        // The code first, without a lock (a wrong code costs no hash); the hash outside the transaction;
+        // then the code again under its lock, as two desks may race for the same code.
+        tx.run(session -> usablePairingCode(session, code, clock.instant(), LockModeType.NONE));
         byte[] secretBytes = new byte[32];
         random.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
@@ -111,11 +114,7 @@ public final class DeviceService {
         String publicKey = MemberQrCodes.encodePublicKey(cardSigner.publicKey());
         return tx.inTransaction(session -> {
             Instant now = clock.instant();
-            PairingCodeRecord p = session.find(PairingCodeRecord.class, sha256(code), LockModeType.PESSIMISTIC_WRITE);
-            if (p == null || p.usedAt != null || !p.expiresAt.isAfter(now)) {
-                throw new ApiException(401, "PAIRING_CODE_INVALID", "This pairing code is wrong, expired or already used",
-                        "pairingCode");
-            }
+            PairingCodeRecord p = usablePairingCode(session, code, now, LockModeType.PESSIMISTIC_WRITE);
             DeviceRecord d = new DeviceRecord();
             d.id = UUID.randomUUID();
             d.name = r.name().strip();
@@ -128,11 +127,25 @@ public final class DeviceService {
             session.flush(); // the device row before the code points at it
             p.usedAt = now;
             p.deviceId = d.id;
-            audit.record(session, (Caller) null, "DEVICE_ENROLLED", "Device", d.id, null, DeviceAudit.of(d));
+            // the manager who made the pairing code let this device in
+            app.spotter.server.auth.UserAccount creator = p.createdBy == null ? null
+                    : session.find(app.spotter.server.auth.UserAccount.class, p.createdBy);
+            audit.recordBy(session, p.createdBy, creator == null ? null : creator.role.name(), "DEVICE_ENROLLED", "Device",
+                    d.id, null, DeviceAudit.of(d));
             LocationRecord location = session.find(LocationRecord.class, d.locationId);
             return new SyncApi.Enrollment(new DeviceId(d.id), secret, new LocationId(d.locationId), location.zoneId,
                     publicKey);
         });
+    }
+
+    private static PairingCodeRecord usablePairingCode(org.hibernate.Session session, String code, Instant now,
+                                                        LockModeType lock) {
+        PairingCodeRecord p = session.find(PairingCodeRecord.class, sha256(code), lock);
+        if (p == null || p.usedAt != null || !p.expiresAt.isAfter(now)) {
+            throw new ApiException(401, "PAIRING_CODE_INVALID", "This pairing code is wrong, expired or already used",
+                    "pairingCode");
+        }
+        return p;
     }
 
     /** A device token for a device's id and secret; 401 DEVICE_REVOKED once the device was revoked. */

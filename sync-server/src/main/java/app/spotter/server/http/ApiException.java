@@ -9,12 +9,24 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    /** Seconds a refused caller should wait before trying again (a Retry-After header); 0 when none. */
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String code, String message, String field) {
+        this(status, code, message, field, 0);
+    }
+
+    private ApiException(int status, String code, String message, String field, long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A refusal that says when to come back: its answer carries a Retry-After header. */
+    public static ApiException retryLater(int status, String code, String message, long retryAfterSeconds) {
+        return new ApiException(status, code, message, null, Math.max(1, retryAfterSeconds));
     }
 
     public ApiException(int status, String code, String message) {
@@ -47,5 +59,9 @@ public class ApiException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -23,7 +23,12 @@ public final class ErrorHandling {
     }
 
     public static void install(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            write(ctx, e.status(), e.code(), e.getMessage(), e.field());
+        });
         app.exception(JsonProcessingException.class, (e, ctx) -> {
             ApiException mapped = fromJson(e);
             write(ctx, mapped.status(), mapped.code(), mapped.getMessage(), mapped.field());

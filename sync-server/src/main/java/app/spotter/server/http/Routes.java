@@ -54,10 +54,14 @@ public final class Routes {
         Endpoint endpoint = new Endpoint(method, path, access, summary);
         endpoints.add(endpoint);
         app.addHttpHandler(method, path, ctx -> {
-            long length = ctx.contentLength() >= 0 ? ctx.contentLength() : ctx.bodyAsBytes().length;
-            if (length > endpoint.maxBodyBytes()) {
-                throw new ApiException(413, "PAYLOAD_TOO_LARGE",
-                        "The request body is larger than " + endpoint.maxBodyBytes() / 1024 + " KiB");
+            // One limit however the body comes: a declared length is checked before reading; a chunked
+            // body is read now through RequestGuard's stream, which stops one byte past the limit.
+            ctx.req().setAttribute(RequestGuard.MAX_BODY, endpoint.maxBodyBytes());
+            if (ctx.contentLength() > endpoint.maxBodyBytes()) {
+                throw RequestGuard.tooLarge(endpoint.maxBodyBytes());
+            }
+            if (ctx.contentLength() < 0) {
+                ctx.bodyAsBytes();
             }
             check(ctx, access);
             handler.handle(ctx);

@@ -23,9 +23,12 @@ public final class StudioHandler {
     private final StudioService studio;
     private final ObjectMapper snake;
 
-    public StudioHandler(StudioService studio, ObjectMapper snake) {
+    private final app.spotter.server.auth.LoginThrottle throttle;
+
+    public StudioHandler(StudioService studio, ObjectMapper snake, app.spotter.server.auth.LoginThrottle throttle) {
         this.studio = studio;
         this.snake = snake;
+        this.throttle = throttle;
     }
 
     public void register(Routes routes) {
@@ -61,12 +64,14 @@ public final class StudioHandler {
     }
 
     private void register(Context ctx) {
-        StudioApi.RegisteredUser user = studio.register(Json.read(ctx, snake, StudioApi.RegisterRequest.class));
+        StudioApi.RegisterRequest r = Json.read(ctx, snake, StudioApi.RegisterRequest.class);
+        StudioApi.RegisteredUser user = throttle.registration(ctx.ip(), () -> studio.register(r));
         send(ctx, StudioService.PENDING_APPROVAL.equals(user.status()) ? 202 : 201, user);
     }
 
     private void login(Context ctx) {
-        send(ctx, 200, studio.login(Json.read(ctx, snake, StudioApi.LoginRequest.class)));
+        StudioApi.LoginRequest r = Json.read(ctx, snake, StudioApi.LoginRequest.class);
+        send(ctx, 200, throttle.login(r.email(), ctx.ip(), () -> studio.login(r)));
     }
 
     private void refresh(Context ctx) {

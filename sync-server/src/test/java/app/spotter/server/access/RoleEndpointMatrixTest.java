@@ -97,6 +97,7 @@ class RoleEndpointMatrixTest extends ServerTest {
             row("GET", "/api/v1/staff/pending", ADMIN, MANAGER),                            // STAFF_MANAGE
             row("POST", "/api/v1/staff/{id}/approve", ADMIN, MANAGER),                      // STAFF_MANAGE
             row("POST", "/api/v1/staff/{id}/reject", ADMIN, MANAGER),                       // STAFF_MANAGE
+            row("POST", "/api/v1/staff/{id}/unlock", ADMIN, MANAGER),                       // STAFF_MANAGE
             row("GET", "/api/v1/roles", ADMIN),                                             // ROLES_MANAGE
             row("PUT", "/api/v1/roles/{role}/permissions", ADMIN),                          // ROLES_MANAGE
             row("GET", "/api/v1/audit", ADMIN),                                             // AUDIT_READ
@@ -456,6 +457,8 @@ class RoleEndpointMatrixTest extends ServerTest {
                 Map.of("email", gym().publicEmail, "password", PASSWORD), t));
         s.put("POST /api/v1/auth/refresh", (role, t) -> api.post("/api/v1/auth/refresh",
                 Map.of("refreshToken", refreshTokenOf(gym().publicEmail)), t));
+        s.put("POST /api/v1/staff/{id}/unlock", (role, t) -> api.post("/api/v1/staff/" + gym().logins.get(MEMBER).userId()
+                + "/unlock", null, t));
         s.put("POST /api/v1/auth/logout", (role, t) -> api.post("/api/v1/auth/logout",
                 Map.of("refreshToken", refreshTokenOf(gym().logins.get(role).email())), t));
         s.put("GET /api/v1/me", (role, t) -> api.get("/api/v1/me", t));
