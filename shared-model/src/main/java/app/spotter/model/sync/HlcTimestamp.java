@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public record HlcTimestamp(long wallMillis, int counter, String node) implements Comparable<HlcTimestamp> {
 
+    /** The longest node name (a device id is 36 characters); longer ones are refused by the server. */
+    public static final int MAX_NODE = 64;
+
     private static final Comparator<HlcTimestamp> ORDER = Comparator.comparingLong(HlcTimestamp::wallMillis)
             .thenComparingInt(HlcTimestamp::counter)
             .thenComparing(HlcTimestamp::node);

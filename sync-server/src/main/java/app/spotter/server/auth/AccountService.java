@@ -197,6 +197,9 @@ public final class AccountService {
         if (permissions == null) {
             throw ApiException.validation("permissions", "The list of permissions is required");
         }
+        if (permissions.stream().anyMatch(java.util.Objects::isNull)) {
+            throw ApiException.validation("permissions", "A permission in the list is null");
+        }
         Set<Permission> wanted = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
         if (role == Role.ADMIN && !wanted.contains(Permission.ROLES_MANAGE)) {
             // Without this an admin could lock every admin out of the permission screen for good.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ public final class Json {
                         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(100_000).build())
                         .build())
                 .addModule(new JavaTimeModule())
+                .addModule(InputBounds.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -44,12 +46,24 @@ public final class Json {
 
     /** Reads the request body as the given record; an empty body is a 400, not a null. */
     public static <T> T read(Context ctx, ObjectMapper mapper, Class<T> type) {
+        return read(ctx, mapper.readerFor(type), type);
+    }
+
+    /**
+     * Reads a desk's push: dates outside {@link InputBounds} pass the reader, so the push can refuse
+     * exactly the operation that carries one (REJECTED once) instead of the whole batch for ever.
+     */
+    public static <T> T readPush(Context ctx, ObjectMapper mapper, Class<T> type) {
+        return read(ctx, mapper.readerFor(type).withAttribute(InputBounds.UNBOUNDED_DATES, true), type);
+    }
+
+    private static <T> T read(Context ctx, ObjectReader reader, Class<T> type) {
         String body = ctx.body();
         if (body == null || body.isBlank()) {
             throw new ApiException(400, "MALFORMED_JSON", "A JSON request body is required");
         }
         try {
-            T value = mapper.readValue(body, type);
+            T value = reader.readValue(body);
             if (value == null) {
                 throw new ApiException(400, "MALFORMED_JSON", "A JSON object is required");
             }

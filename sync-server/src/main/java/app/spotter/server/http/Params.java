@@ -54,7 +54,7 @@ public final class Params {
     public static Optional<LocalDate> dateQuery(Context ctx, String name) {
         return query(ctx, name).map(raw -> {
             try {
-                return LocalDate.parse(raw);
+                return InputBounds.require(name, LocalDate.parse(raw));
             } catch (DateTimeParseException e) {
                 throw ApiException.validation(name, name + " must be a date like 2026-03-29");
             }
@@ -64,7 +64,7 @@ public final class Params {
     public static Optional<Instant> instantQuery(Context ctx, String name) {
         return query(ctx, name).map(raw -> {
             try {
-                return OffsetDateTime.parse(raw).toInstant();
+                return InputBounds.require(name, OffsetDateTime.parse(raw).toInstant());
             } catch (DateTimeParseException e) {
                 throw ApiException.validation(name, name + " must be an ISO-8601 time with offset");
             }

@@ -1,6 +1,7 @@
 package app.spotter.server.members;
 
 import app.spotter.model.common.MemberId;
+import app.spotter.model.members.MemberProfileRules;
 import app.spotter.server.http.ApiException;
 import java.time.Clock;
 import java.util.UUID;
@@ -29,6 +30,11 @@ public final class MemberFactory implements MemberSignup {
         m.memberNumber = members.nextMemberNumber(session);
         m.firstName = space > 0 ? name.substring(0, space).strip() : name;
         m.lastName = space > 0 ? name.substring(space + 1).strip() : "";
+        if (m.firstName.length() > MemberProfileRules.MAX_NAME || m.lastName.length() > MemberProfileRules.MAX_NAME) {
+            // the account's name becomes the member's first and last name, each at most a member name long
+            throw ApiException.validation("name", "First and last name at most " + MemberProfileRules.MAX_NAME
+                    + " characters each");
+        }
         m.email = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
         m.createdAt = clock.instant();
         m.updatedAt = m.createdAt;

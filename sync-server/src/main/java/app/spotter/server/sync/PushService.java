@@ -139,8 +139,11 @@ public final class PushService {
                 continue;
             }
             Optional<Caller> actor = actors.computeIfAbsent(op.actor(), id -> actor(session, id));
+            Optional<String> invalid = OperationBounds.invalidField(op);
             Applied applied;
-            if (actor.isEmpty() || !actor.get().can(applier.permission())) {
+            if (invalid.isPresent()) {
+                applied = Applied.rejected(OperationBounds.reason(invalid.get()));
+            } else if (actor.isEmpty() || !actor.get().can(applier.permission())) {
                 applied = Applied.rejected("FORBIDDEN");
             } else {
                 try {
@@ -197,6 +200,10 @@ public final class PushService {
                 if (seen.isPresent()) {
                     return seen.get();
                 }
+                Optional<String> invalid = OperationBounds.invalidField(op);
+                if (invalid.isPresent()) {
+                    return store(session, d, op, Applied.rejected(OperationBounds.reason(invalid.get())));
+                }
                 Optional<Caller> actor = actors.computeIfAbsent(op.actor(), id -> actor(session, id));
                 if (actor.isEmpty() || !actor.get().can(applier.permission())) {
                     return store(session, d, op, Applied.rejected("FORBIDDEN"));
@@ -224,6 +231,17 @@ public final class PushService {
                     outcome = Applied.rejected(refusal.code());
                 }
                 return store(session, d, op, outcome);
+            });
+        } catch (RuntimeException failure) {
+            if (!OperationBounds.isDataError(failure)) {
+                throw failure;
+            }
+            // A value the database cannot hold (too long, out of range) fails the same way on every
+            // resend: REJECTED once and stored, so the desk's outbox moves on.
+            return tx.inTransaction(session -> {
+                DeviceRecord d = lockDevice(session, device);
+                Optional<Step> seen = seenOrGap(session, d, op, session.find(OperationRecord.class, op.opId()));
+                return seen.orElseGet(() -> store(session, d, op, Applied.rejected(OperationBounds.INVALID)));
             });
         }
     }
@@ -274,12 +292,22 @@ public final class PushService {
         r.sequence = op.sequence();
         r.type = op.type().name();
         r.payload = write(op.payload(), OperationPayload.class);
+        if (r.payload.length() > OperationBounds.MAX_PAYLOAD) {
+            // a REJECTED operation (a huge value the applier refused): its type is enough to keep
+            r.payload = "{\"kind\":\"" + op.type().name() + "\"}";
+        }
         r.actor = op.actor() == null ? null : op.actor().value();
         r.hlc = op.hlc() == null ? null : op.hlc().wallMillis() + ":" + op.hlc().counter() + ":" + op.hlc().node();
+        if (r.hlc != null && r.hlc.length() > OperationBounds.MAX_HLC) {
+            r.hlc = null; // INVALID_OPERATION:hlc.node, rejected: its time orders nothing
+        }
         if (op.readVersions() != null) {
             TreeMap<String, String> versions = new TreeMap<>();
             op.readVersions().forEach((k, v) -> versions.put(k, v == null ? "" : v.encode()));
             r.readVersions = write(versions, TreeMap.class);
+            if (r.readVersions.length() > OperationBounds.MAX_READ_VERSIONS) {
+                r.readVersions = null; // only a REJECTED operation gets here (INVALID_OPERATION:readVersions)
+            }
         }
         r.status = applied.status().name();
         r.reason = applied.reason();
@@ -342,13 +370,7 @@ public final class PushService {
             if (op.type() == null) {
                 throw ApiException.validation(at + ".type", "type is required");
             }
-            if (op.payload() == null) {
-                throw ApiException.validation(at + ".payload", "payload is required");
-            }
-            if (op.payload().type() != op.type()) {
-                throw ApiException.validation(at + ".payload", "The payload is a " + op.payload().type()
-                        + ", not a " + op.type());
-            }
+            // a missing or mismatched payload is refused per operation (OperationBounds), not per batch
             if (!sequences.add(op.sequence())) {
                 throw ApiException.validation(at + ".sequence", "Sequence " + op.sequence() + " twice in one batch");
             }

@@ -23,7 +23,7 @@ public final class SyncHandler {
 
     public void register(Routes routes) {
         routes.post("/api/v1/sync/push", Access.device(), "Push outbox operations in sequence order",
-                        ctx -> ctx.json(push.push(DeviceCaller.of(ctx), Json.read(ctx, json, SyncApi.PushRequest.class))))
+                        ctx -> ctx.json(push.push(DeviceCaller.of(ctx), Json.readPush(ctx, json, SyncApi.PushRequest.class))))
                 .accepts(SyncApi.PushRequest.class).returns(200, SyncApi.PushResponse.class)
                 // a batch of up to PushService.MAX_BATCH operations after a long outage
                 .acceptsUpTo(2 * 1024 * 1024);

@@ -1,0 +1,78 @@
+package app.spotter.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import app.spotter.model.access.Role;
+import app.spotter.model.membership.PlanKind;
+import app.spotter.server.support.ApiClient.Response;
+import app.spotter.server.support.GymFixtures;
+import app.spotter.server.support.ServerTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input that used to answer 500 (issue 8, item 6): lengths over a column, null list entries and
+ * dates far outside any calendar a gym uses. Each is a 400 that names the field.
+ */
+class BadInputTest extends ServerTest {
+
+    private static final String LONG_NAME = "N".repeat(150);
+    private static final String FAR_DATE = "+999999999-12-31";
+
+    private static void assertRefused(Response r, String field) {
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("VALIDATION_FAILED", r.code(), r.toString());
+        assertEquals(field, r.text("field"), r.toString());
+        assertNotNull(r.text("message"));
+        assertFalse(r.raw().contains("Exception"), r.raw());
+    }
+
+    private static String email() {
+        return "bad-input-" + UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
+    }
+
+    @Test
+    void aStudioRegistrationWithANameLongerThanAMemberNameIsRefused() {
+        Response r = api.post("/api/register/", Map.of("email", email(), "password", "long enough 1",
+                "name", LONG_NAME, "role", "client"), null);
+        assertRefused(r, "name");
+    }
+
+    @Test
+    void anApiRegistrationWithANameLongerThanAMemberNameIsRefused() {
+        Response r = api.post("/api/v1/auth/register", Map.of("email", email(), "password", "long enough 1",
+                "name", LONG_NAME), null);
+        assertRefused(r, "name");
+    }
+
+    @Test
+    void aNullPermissionIsRefused() {
+        Response r = api.put("/api/v1/roles/TRAINER/permissions", "{\"permissions\":[null]}", server.login(Role.ADMIN));
+        assertRefused(r, "permissions");
+    }
+
+    @Test
+    void aMembershipStartingInYearNineHundredMillionIsRefused() {
+        GymFixtures fx = new GymFixtures(server);
+        UUID plan = fx.plan(PlanKind.RECURRING_MONTHLY, null);
+        UUID member = fx.member().memberId();
+        Response r = api.post("/api/v1/members/" + member + "/memberships",
+                Map.of("planId", plan, "startsOn", FAR_DATE), server.login(Role.MANAGER));
+        assertRefused(r, "startsOn");
+    }
+
+    @Test
+    void theCheckInsOfADayInYearNineHundredMillionAreRefused() {
+        Response r = api.get("/api/v1/check-ins?date=" + FAR_DATE, server.login(Role.MANAGER));
+        assertRefused(r, "date");
+    }
+
+    @Test
+    void aDateBeforeNineteenHundredInAQueryIsRefused() {
+        Response r = api.get("/api/v1/check-ins?date=1899-12-31", server.login(Role.MANAGER));
+        assertRefused(r, "date");
+    }
+}
