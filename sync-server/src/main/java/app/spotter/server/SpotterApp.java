@@ -95,6 +95,7 @@ public final class SpotterApp implements AutoCloseable {
             EquipmentRecord.class, SessionRecord.class, TimeSlotRecord.class, BookingRecord.class,
             CheckInRecord.class, FeedbackRecord.class, ServerKeyRecord.class,
             app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class,
+            app.spotter.server.devices.StaffCredentialRecord.class,
             app.spotter.server.sync.OperationRecord.class, app.spotter.server.conflicts.ConflictRecord.class,
             app.spotter.server.sync.leases.SeatLeaseRecord.class,
             app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class);
@@ -159,6 +160,9 @@ public final class SpotterApp implements AutoCloseable {
         MemberRepository members = new MemberRepository();
         MemberFactory memberFactory = new MemberFactory(members, clock);
         AccountService accounts = new AccountService(auth, tx, rolePermissions, memberFactory, audit);
+        // how a desk proves who is acting (decision 0013)
+        var staffCredentials = new app.spotter.server.devices.StaffCredentials(tx, accessTokens, rolePermissions, audit,
+                clock, secrets.jwtSecret());
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -170,7 +174,8 @@ public final class SpotterApp implements AutoCloseable {
         ErrorHandling.install(javalin);
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions, clock));
         new AuthHandler(auth, accounts, json).register(routes);
-        new app.spotter.server.auth.StaffAccessHandler(accounts).register(routes);
+        new app.spotter.server.auth.StaffAccessHandler(accounts, new app.spotter.server.auth.StaffDeactivation(tx, audit,
+                staffCredentials::revokeAllOfUser)).register(routes);
         List<AutoCloseable> resources = new java.util.ArrayList<>();
 
         // sync change feed: every committed change of a synced row, in commit order; pull, snapshot, poke.
@@ -196,7 +201,7 @@ public final class SpotterApp implements AutoCloseable {
         new LocationHandler(locationService, json).register(routes);
         new MemberHandler(memberService, json).register(routes);
         new app.spotter.server.members.DeskHealthNotesHandler(new app.spotter.server.members.DeskHealthNotes(tx, members,
-                healthNotesCipher, rolePermissions, audit)).register(routes);
+                healthNotesCipher, rolePermissions, audit), staffCredentials).register(routes);
         new PlanHandler(planService, json).register(routes);
         new MembershipHandler(membershipService, json).register(routes);
 
@@ -247,7 +252,7 @@ public final class SpotterApp implements AutoCloseable {
         var conflicts = new app.spotter.server.conflicts.ConflictService(tx, json, members, scheduleRepository,
                 membershipRepository, bookings, audit, clock);
         new app.spotter.server.devices.DeviceHandler(new app.spotter.server.devices.DeviceService(tx, hasher,
-                accessTokens, cardSigner, audit, clock), json).register(routes);
+                accessTokens, cardSigner, audit, clock, staffCredentials), staffCredentials, json).register(routes);
         var appliers = new app.spotter.server.sync.Appliers(List.of(
                 new app.spotter.server.sync.appliers.BookSeatApplier(bookings, members, scheduleRepository, conflicts, clock),
                 new app.spotter.server.sync.appliers.CancelBookingApplier(bookings),
@@ -259,7 +264,7 @@ public final class SpotterApp implements AutoCloseable {
                 new app.spotter.server.sync.appliers.UnfreezeMembershipApplier(membershipService),
                 new app.spotter.server.sync.appliers.AssignMembershipApplier(membershipService)));
         new app.spotter.server.sync.SyncHandler(new app.spotter.server.sync.PushService(tx, appliers, rolePermissions, json,
-                clock), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository,
+                clock, staffCredentials), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository,
                 waitlistPromotion, clock), json).register(routes);
         new app.spotter.server.conflicts.ConflictHandler(conflicts, json).register(routes);
 
