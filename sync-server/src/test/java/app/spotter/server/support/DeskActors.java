@@ -70,6 +70,15 @@ public final class DeskActors {
         return out;
     }
 
+    /** A desk's health-notes read for a staff member logged in there, signed as the desk signs it. */
+    public ApiClient.Response healthNotes(String deviceToken, UUID device, UUID staff, Object member) {
+        SyncApi.StaffCredential c = credential(deviceToken, device, staff);
+        String path = "/api/v1/sync/members/" + member + "/health-notes";
+        String proof = OperationProofs.requestProof(c.credentialId(), c.key(), "GET", path,
+                new app.spotter.model.common.UserId(staff), System.currentTimeMillis());
+        return api.send("GET", path + "?actor=" + staff, null, deviceToken, Map.of("X-Spotter-Actor-Proof", proof));
+    }
+
     /** The operation signed with any credential id and key (a forged or borrowed proof). */
     public static Map<String, Object> withProof(Map<String, Object> op, UUID credentialId, String key, UUID device) {
         SyncApi.Operation typed = JSON.convertValue(op, SyncApi.Operation.class);
