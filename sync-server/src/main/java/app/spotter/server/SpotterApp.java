@@ -95,6 +95,7 @@ public final class SpotterApp implements AutoCloseable {
             EquipmentRecord.class, SessionRecord.class, TimeSlotRecord.class, BookingRecord.class,
             CheckInRecord.class, FeedbackRecord.class, ServerKeyRecord.class,
             app.spotter.server.devices.DeviceRecord.class, app.spotter.server.devices.PairingCodeRecord.class,
+            app.spotter.server.devices.StaffCredentialRecord.class,
             app.spotter.server.sync.OperationRecord.class, app.spotter.server.conflicts.ConflictRecord.class,
             app.spotter.server.sync.leases.SeatLeaseRecord.class,
             app.spotter.server.sync.feed.FeedCounterRecord.class, app.spotter.server.sync.feed.ChangeLogRecord.class,
@@ -170,6 +171,9 @@ public final class SpotterApp implements AutoCloseable {
         var memberSignup = new app.spotter.server.memberships.FreeTrialSignup(memberFactory, new PlanRepository(),
                 new MembershipService(tx, new MembershipRepository(), audit, clock));
         AccountService accounts = new AccountService(auth, tx, rolePermissions, memberSignup, audit);
+        // how a desk proves who is acting (decision 0013)
+        var staffCredentials = new app.spotter.server.devices.StaffCredentials(tx, accessTokens, rolePermissions, audit,
+                clock, secrets.jwtSecret());
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -187,7 +191,8 @@ public final class SpotterApp implements AutoCloseable {
         var loginThrottle = new app.spotter.server.auth.LoginThrottle(tx, audit, clock);
         new AuthHandler(auth, accounts, json, loginThrottle).register(routes);
         new app.spotter.server.auth.AccountLockHandler(loginThrottle).register(routes);
-        new app.spotter.server.auth.StaffAccessHandler(accounts).register(routes);
+        new app.spotter.server.auth.StaffAccessHandler(accounts, new app.spotter.server.auth.StaffDeactivation(tx, audit,
+                staffCredentials::revokeAllOfUser)).register(routes);
         new app.spotter.server.auth.AccountSecurityHandler(
                 new app.spotter.server.auth.StaffPasswords(auth, tx, hasher, audit, clock), staffTotp,
                 new app.spotter.server.auth.SecuritySettings(tx, audit, clock), json).register(routes);
@@ -216,7 +221,7 @@ public final class SpotterApp implements AutoCloseable {
         new LocationHandler(locationService, json).register(routes);
         new MemberHandler(memberService, json).register(routes);
         new app.spotter.server.members.DeskHealthNotesHandler(new app.spotter.server.members.DeskHealthNotes(tx, members,
-                healthNotesCipher, rolePermissions, audit)).register(routes);
+                healthNotesCipher, rolePermissions, audit), staffCredentials).register(routes);
         new PlanHandler(planService, json).register(routes);
         new MembershipHandler(membershipService, json).register(routes);
 
@@ -267,7 +272,7 @@ public final class SpotterApp implements AutoCloseable {
         var conflicts = new app.spotter.server.conflicts.ConflictService(tx, json, members, scheduleRepository,
                 membershipRepository, bookings, audit, clock);
         new app.spotter.server.devices.DeviceHandler(new app.spotter.server.devices.DeviceService(tx, hasher,
-                accessTokens, cardSigner, audit, clock), json, loginThrottle).register(routes);
+                accessTokens, cardSigner, audit, clock, staffCredentials), staffCredentials, json, loginThrottle).register(routes);
         var appliers = new app.spotter.server.sync.Appliers(List.of(
                 new app.spotter.server.sync.appliers.BookSeatApplier(bookings, members, scheduleRepository, conflicts, clock),
                 new app.spotter.server.sync.appliers.CancelBookingApplier(bookings),
@@ -279,7 +284,7 @@ public final class SpotterApp implements AutoCloseable {
                 new app.spotter.server.sync.appliers.UnfreezeMembershipApplier(membershipService),
                 new app.spotter.server.sync.appliers.AssignMembershipApplier(membershipService)));
         new app.spotter.server.sync.SyncHandler(new app.spotter.server.sync.PushService(tx, appliers, rolePermissions, json,
-                clock), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository,
+                clock, staffCredentials), new app.spotter.server.sync.leases.LeaseService(tx, scheduleRepository,
                 waitlistPromotion, clock), json).register(routes);
         new app.spotter.server.conflicts.ConflictHandler(conflicts, json).register(routes);
 

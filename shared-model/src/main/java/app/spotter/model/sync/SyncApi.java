@@ -19,14 +19,31 @@ public final class SyncApi {
     // --- enrollment ---------------------------------------------------------------------
 
     /** A manager asks for a pairing code for a location. */
-    public record NewPairingCode(LocationId locationId) {
+    /**
+     * A manager asks for a pairing code for a location and says what the device is for; without
+     * {@code kind} the device is a FRONT_DESK. The device cannot choose its kind.
+     */
+    public record NewPairingCode(LocationId locationId, DeviceKind kind) {
+        public NewPairingCode(LocationId locationId) {
+            this(locationId, null);
+        }
     }
 
     /** A short one-time code, typed into the new device; valid until {@code expiresAt}. */
-    public record PairingCode(String code, LocationId locationId, Instant expiresAt) {
+    public record PairingCode(String code, LocationId locationId, Instant expiresAt, DeviceKind kind) {
+        public PairingCode(String code, LocationId locationId, Instant expiresAt) {
+            this(code, locationId, expiresAt, null);
+        }
     }
 
+    /**
+     * {@code kind} is optional: the pairing code's kind decides; a different one is refused
+     * (400 DEVICE_KIND_MISMATCH).
+     */
     public record EnrollRequest(String pairingCode, String name, DeviceKind kind) {
+        public EnrollRequest(String pairingCode, String name) {
+            this(pairingCode, name, null);
+        }
     }
 
     /**
@@ -34,7 +51,34 @@ public final class SyncApi {
      * server's public key for verifying member cards offline.
      */
     public record Enrollment(DeviceId deviceId, String deviceSecret, LocationId locationId, String zoneId,
-                             String memberCardPublicKey) {
+                             String memberCardPublicKey, DeviceKind kind) {
+        public Enrollment(DeviceId deviceId, String deviceSecret, LocationId locationId, String zoneId,
+                          String memberCardPublicKey) {
+            this(deviceId, deviceSecret, locationId, zoneId, memberCardPublicKey, null);
+        }
+    }
+
+    /** A manager changes what an enrolled device is for. */
+    public record DeviceKindChange(DeviceKind kind) {
+    }
+
+    // --- staff credentials --------------------------------------------------------------
+
+    /** A desk asks for a staff credential with the access token of the staff member who just logged in there. */
+    public record StaffCredentialRequest(String accessToken) {
+    }
+
+    /**
+     * A credential for one staff member at one desk: the desk signs that person's operations with
+     * {@code key} (base64, 32 bytes; see {@link OperationProofs}) until {@code expiresAt}. The
+     * server keeps no key: it derives it from its own secret and the credential id.
+     */
+    public record StaffCredential(UUID credentialId, UserId userId, app.spotter.model.access.Role role, String key,
+                                  Instant issuedAt, Instant expiresAt) {
+    }
+
+    /** The proof that an operation's actor made it: a staff credential's id and the base64 HMAC-SHA256 signature. */
+    public record ActorProof(UUID credentialId, String signature) {
     }
 
     /** A device exchanges its id and secret for a short-lived device access token. */
@@ -53,10 +97,15 @@ public final class SyncApi {
     /**
      * One outbox entry. {@code sequence} is gapless per device (1, 2, 3...); {@code readVersions}
      * holds the version vectors of the records the device read when it decided (entity id to vector);
-     * {@code actor} is the staff user logged in at the desk.
+     * {@code actor} is the staff user logged in at the desk, and {@code actorProof} proves it
+     * ({@link OperationProofs}); a kiosk or scanner sends neither.
      */
     public record Operation(UUID opId, long sequence, OperationType type, HlcTimestamp hlc, UserId actor,
-                            Map<String, VersionVector> readVersions, OperationPayload payload) {
+                            Map<String, VersionVector> readVersions, OperationPayload payload, ActorProof actorProof) {
+        public Operation(UUID opId, long sequence, OperationType type, HlcTimestamp hlc, UserId actor,
+                         Map<String, VersionVector> readVersions, OperationPayload payload) {
+            this(opId, sequence, type, hlc, actor, readVersions, payload, null);
+        }
     }
 
     public record PushRequest(List<Operation> operations) {

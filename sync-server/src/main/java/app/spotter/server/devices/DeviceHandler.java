@@ -4,6 +4,7 @@ import app.spotter.model.access.Permission;
 import app.spotter.model.common.DeviceId;
 import app.spotter.model.sync.SyncApi;
 import app.spotter.server.auth.Caller;
+import app.spotter.server.auth.DeviceCaller;
 import app.spotter.server.http.Access;
 import app.spotter.server.http.Json;
 import app.spotter.server.http.Params;
@@ -14,11 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class DeviceHandler {
 
     private final DeviceService devices;
+    private final StaffCredentials credentials;
     private final ObjectMapper json;
     private final app.spotter.server.auth.LoginThrottle throttle;
 
-    public DeviceHandler(DeviceService devices, ObjectMapper json, app.spotter.server.auth.LoginThrottle throttle) {
+    public DeviceHandler(DeviceService devices, StaffCredentials credentials, ObjectMapper json,
+                         app.spotter.server.auth.LoginThrottle throttle) {
         this.devices = devices;
+        this.credentials = credentials;
         this.json = json;
         this.throttle = throttle;
     }
@@ -47,5 +51,15 @@ public final class DeviceHandler {
         routes.post("/api/v1/devices/{id}/revoke", manage, "Revoke a device; its token stops working at once",
                         ctx -> ctx.json(devices.revoke(Caller.of(ctx), Params.id(ctx, "id", DeviceId::new))))
                 .returns(200, SyncApi.Device.class);
+        routes.put("/api/v1/devices/{id}/kind", manage, "Change what a device is for (front desk, kiosk, scanner)",
+                        ctx -> ctx.json(devices.changeKind(Caller.of(ctx), Params.id(ctx, "id", DeviceId::new),
+                                Json.read(ctx, json, SyncApi.DeviceKindChange.class))))
+                .accepts(SyncApi.DeviceKindChange.class).returns(200, SyncApi.Device.class);
+        routes.post("/api/v1/sync/staff-credentials", Access.device(),
+                        "A front desk's credential for the staff member who just logged in there online (their access "
+                                + "token in the body); the desk signs that person's operations with it",
+                        ctx -> ctx.status(201).json(credentials.issue(DeviceCaller.of(ctx).deviceId(),
+                                Json.read(ctx, json, SyncApi.StaffCredentialRequest.class))))
+                .accepts(SyncApi.StaffCredentialRequest.class).returns(201, SyncApi.StaffCredential.class);
     }
 }

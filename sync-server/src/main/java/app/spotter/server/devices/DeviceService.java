@@ -44,10 +44,12 @@ public final class DeviceService {
     private final MemberCardSigner cardSigner;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffCredentials credentials;
     private final SecureRandom random = new SecureRandom();
 
     public DeviceService(Transactions tx, PasswordHasher hasher, AccessTokens tokens, MemberCardSigner cardSigner,
-                         AuditLog audit, Clock clock) {
+                         AuditLog audit, Clock clock, StaffCredentials credentials) {
+        this.credentials = credentials;
         this.tx = tx;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -56,7 +58,7 @@ public final class DeviceService {
         this.clock = clock;
     }
 
-    record PairingAudit(UUID locationId, Instant expiresAt) {
+    record PairingAudit(UUID locationId, String kind, Instant expiresAt) {
     }
 
     record DeviceAudit(String name, String kind, UUID locationId, Instant revokedAt) {
@@ -84,10 +86,12 @@ public final class DeviceService {
             p.createdBy = caller.userId().value();
             p.createdAt = clock.instant();
             p.expiresAt = p.createdAt.plus(PAIRING_CODE_TTL);
+            // what the device is for is the manager's choice, never the device's (decision 0013)
+            p.kind = (r.kind() == null ? DeviceKind.FRONT_DESK : r.kind()).name();
             session.persist(p);
             audit.record(session, caller, "DEVICE_PAIRING_CODE_CREATED", "Location", p.locationId, null,
-                    new PairingAudit(p.locationId, p.expiresAt));
-            return new SyncApi.PairingCode(code, r.locationId(), p.expiresAt);
+                    new PairingAudit(p.locationId, p.kind, p.expiresAt));
+            return new SyncApi.PairingCode(code, r.locationId(), p.expiresAt, DeviceKind.valueOf(p.kind));
         });
     }
 
@@ -99,14 +103,11 @@ public final class DeviceService {
         if (r.name() == null || r.name().isBlank() || r.name().strip().length() > MAX_NAME) {
             throw ApiException.validation("name", "name is required (at most " + MAX_NAME + " characters)");
         }
-        if (r.kind() == null) {
-            throw ApiException.validation("kind", "kind is required: " + List.of(DeviceKind.values()));
-        }
         String normalized = r.pairingCode().strip().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
         String code = normalized.length() == 8 ? normalized.substring(0, 4) + "-" + normalized.substring(4) : normalized;
         // The code first, without a lock (a wrong code costs no hash); the hash outside the transaction;
         // then the code again under its lock, as two desks may race for the same code.
-        tx.run(session -> usablePairingCode(session, code, clock.instant(), LockModeType.NONE));
+        tx.run(session -> requireKind(r, usablePairingCode(session, code, clock.instant(), LockModeType.NONE)));
         byte[] secretBytes = new byte[32];
         random.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
@@ -115,10 +116,11 @@ public final class DeviceService {
         return tx.inTransaction(session -> {
             Instant now = clock.instant();
             PairingCodeRecord p = usablePairingCode(session, code, now, LockModeType.PESSIMISTIC_WRITE);
+            requireKind(r, p);
             DeviceRecord d = new DeviceRecord();
             d.id = UUID.randomUUID();
             d.name = r.name().strip();
-            d.kind = r.kind().name();
+            d.kind = p.kind;
             d.locationId = p.locationId;
             d.secretHash = secretHash;
             d.enrolledBy = p.createdBy;
@@ -134,8 +136,16 @@ public final class DeviceService {
                     d.id, null, DeviceAudit.of(d));
             LocationRecord location = session.find(LocationRecord.class, d.locationId);
             return new SyncApi.Enrollment(new DeviceId(d.id), secret, new LocationId(d.locationId), location.zoneId,
-                    publicKey);
+                    publicKey, DeviceKind.valueOf(d.kind));
         });
+    }
+
+    /** The manager chose the kind with the code; a device that asks for another is refused. */
+    private static void requireKind(SyncApi.EnrollRequest r, PairingCodeRecord p) {
+        if (r.kind() != null && !r.kind().name().equals(p.kind)) {
+            throw new ApiException(400, "DEVICE_KIND_MISMATCH", "This pairing code enrolls a " + p.kind
+                    + "; the manager chooses the kind when creating the code", "kind");
+        }
     }
 
     private static PairingCodeRecord usablePairingCode(org.hibernate.Session session, String code, Instant now,
@@ -182,7 +192,36 @@ public final class DeviceService {
             if (d.revokedAt == null) {
                 DeviceAudit before = DeviceAudit.of(d);
                 d.revokedAt = clock.instant();
+                credentials.revokeAllOfDevice(session, d.id);
                 audit.record(session, caller, "DEVICE_REVOKED", "Device", d.id, before, DeviceAudit.of(d));
+            }
+            return view(d);
+        });
+    }
+
+    /**
+     * A manager changes what a device is for. Its staff credentials are revoked when it stops being
+     * a front desk (a kiosk acts for no one); 409 DEVICE_REVOKED for a revoked device.
+     */
+    public SyncApi.Device changeKind(Caller caller, DeviceId id, SyncApi.DeviceKindChange r) {
+        if (r == null || r.kind() == null) {
+            throw ApiException.validation("kind", "kind is required: " + List.of(DeviceKind.values()));
+        }
+        return tx.inTransaction(session -> {
+            DeviceRecord d = session.find(DeviceRecord.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+            if (d == null) {
+                throw ApiException.notFound("Device");
+            }
+            if (d.revokedAt != null) {
+                throw new ApiException(409, "DEVICE_REVOKED", "This device was revoked");
+            }
+            if (!d.kind.equals(r.kind().name())) {
+                DeviceAudit before = DeviceAudit.of(d);
+                d.kind = r.kind().name();
+                if (r.kind() != DeviceKind.FRONT_DESK) {
+                    credentials.revokeAllOfDevice(session, d.id);
+                }
+                audit.record(session, caller, "DEVICE_KIND_CHANGED", "Device", d.id, before, DeviceAudit.of(d));
             }
             return view(d);
         });

@@ -24,6 +24,9 @@ public class PairingCodeRecord {
     public Instant expiresAt;
     @Column(name = "used_at")
     public Instant usedAt;
+    /** The kind of device this code enrolls (the manager's choice). */
+    @Column(nullable = false)
+    public String kind;
     @Column(name = "device_id")
     public UUID deviceId;
 }

@@ -3,6 +3,7 @@ package app.spotter.server.members;
 import app.spotter.model.common.MemberId;
 import app.spotter.model.common.UserId;
 import app.spotter.server.auth.DeviceCaller;
+import app.spotter.server.devices.StaffCredentials;
 import app.spotter.server.http.Access;
 import app.spotter.server.http.ApiException;
 import app.spotter.server.http.Params;
@@ -14,19 +15,23 @@ import java.util.UUID;
 public final class DeskHealthNotesHandler {
 
     private final DeskHealthNotes notes;
+    private final StaffCredentials credentials;
 
-    public DeskHealthNotesHandler(DeskHealthNotes notes) {
+    public DeskHealthNotesHandler(DeskHealthNotes notes, StaffCredentials credentials) {
         this.notes = notes;
+        this.credentials = credentials;
     }
 
     public void register(Routes routes) {
         routes.get("/api/v1/sync/members/{id}/health-notes", Access.device(),
-                "A member's health notes for the staff member at the desk (?actor=staff user id, needs HEALTH_NOTES)",
+                "A member's health notes for the staff member at the desk (?actor=staff user id, needs HEALTH_NOTES; "
+                        + "the desk signs the request with that person's staff credential in the "
+                        + StaffCredentials.REQUEST_PROOF_HEADER + " header)",
                 this::read);
     }
 
     private void read(Context ctx) {
-        DeviceCaller.of(ctx);
+        DeviceCaller device = DeviceCaller.of(ctx);
         String actor = Params.query(ctx, "actor")
                 .orElseThrow(() -> ApiException.validation("actor", "actor (the staff user at the desk) is required"));
         UUID actorId;
@@ -35,6 +40,12 @@ public final class DeskHealthNotesHandler {
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("actor", "'" + actor + "' is not a valid id");
         }
-        ctx.json(notes.read(new UserId(actorId), Params.id(ctx, "id", MemberId::new)));
+        MemberId member = Params.id(ctx, "id", MemberId::new);
+        // the desk proves the named person is logged in there (decision 0013): a name alone grants nothing
+        if (credentials.provenRequest(device.deviceId(), "GET", ctx.path(), new UserId(actorId),
+                ctx.header(StaffCredentials.REQUEST_PROOF_HEADER)).isEmpty()) {
+            throw new ApiException(403, "ACTOR_NOT_PROVEN", "The desk did not prove that this staff member is logged in there");
+        }
+        ctx.json(notes.read(new UserId(actorId), member));
     }
 }

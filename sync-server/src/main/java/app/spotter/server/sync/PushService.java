@@ -1,7 +1,7 @@
 package app.spotter.server.sync;
 
-import app.spotter.model.common.MemberId;
-import app.spotter.model.common.UserId;
+import app.spotter.model.checkin.CheckInMethod;
+import app.spotter.model.sync.DeviceKind;
 import app.spotter.model.sync.OperationPayload;
 import app.spotter.model.sync.SyncApi;
 import app.spotter.model.sync.SyncApi.Operation;
@@ -10,16 +10,15 @@ import app.spotter.model.sync.SyncApi.OutcomeStatus;
 import app.spotter.server.access.RolePermissions;
 import app.spotter.server.auth.Caller;
 import app.spotter.server.auth.DeviceCaller;
-import app.spotter.server.auth.UserAccount;
 import app.spotter.server.db.Transactions;
 import app.spotter.server.devices.DeviceRecord;
+import app.spotter.server.devices.StaffCredentials;
 import app.spotter.server.http.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -59,14 +59,45 @@ public final class PushService {
     private final RolePermissions rolePermissions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StaffCredentials credentials;
 
     public PushService(Transactions tx, Appliers appliers, RolePermissions rolePermissions, ObjectMapper json,
-                       Clock clock) {
+                       Clock clock, StaffCredentials credentials) {
         this.tx = tx;
         this.appliers = appliers;
         this.rolePermissions = rolePermissions;
         this.json = json;
         this.clock = clock;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Who an operation is applied as (decision 0013): the staff member its proof names, with the
+     * credential's role; the device itself (no staff) for a kiosk's or scanner's QR check-in; or a
+     * refusal stored as the outcome.
+     */
+    private record Acting(Caller actor, String refusal) {
+        static Acting refused(String reason) {
+            return new Acting(null, reason);
+        }
+    }
+
+    private Acting acting(Session session, DeviceRecord d, DeviceCaller device, Operation op, OperationApplier applier,
+                          Map<UUID, StaffCredentials.Held> held) {
+        if (!DeviceKind.FRONT_DESK.name().equals(d.kind)) {
+            // a kiosk or a scanner station acts only as itself, and only lets members in by their QR card
+            boolean qrCheckIn = op.actor() == null && op.payload() instanceof OperationPayload.RecordCheckIn c
+                    && c.method() == CheckInMethod.QR;
+            return qrCheckIn ? new Acting(null, null) : Acting.refused("DEVICE_KIND_FORBIDS");
+        }
+        Optional<Caller> actor = credentials.proven(session, device.deviceId(), op, held);
+        if (actor.isEmpty()) {
+            return Acting.refused("ACTOR_NOT_PROVEN");
+        }
+        if (!actor.get().can(applier.permission())) {
+            return Acting.refused("FORBIDDEN");
+        }
+        return new Acting(actor.get(), null);
     }
 
     /** One operation's answer: its outcome, or the sequence the server needs first. */
@@ -80,8 +111,8 @@ public final class PushService {
     public SyncApi.PushResponse push(DeviceCaller device, SyncApi.PushRequest request) {
         List<Operation> ops = validate(request);
         List<OperationOutcome> outcomes = new ArrayList<>();
-        // The staff at the desk, read once per push (as a request authenticates once).
-        Map<UserId, Optional<Caller>> actors = new HashMap<>();
+        // The staff credentials that sign the operations, read once per push.
+        Map<UUID, StaffCredentials.Held> actors = new HashMap<>();
         long last = tx.inTransaction(session -> session.find(DeviceRecord.class, device.deviceId().value()).lastSequence);
         Long expected = null;
         for (int from = 0; from < ops.size() && expected == null; from += OPERATIONS_PER_TRANSACTION) {
@@ -114,7 +145,7 @@ public final class PushService {
 
     /** Several operations in the running transaction, each in a savepoint of its own. */
     private Run applyTogether(Session session, DeviceCaller device, List<Operation> part,
-                              Map<UserId, Optional<Caller>> actors) {
+                              Map<UUID, StaffCredentials.Held> actors) {
         List<OperationOutcome> outcomes = new ArrayList<>(part.size());
         DeviceRecord d;
         try {
@@ -138,22 +169,22 @@ public final class PushService {
                 outcomes.add(seen.get().outcome());
                 continue;
             }
-            Optional<Caller> actor = actors.computeIfAbsent(op.actor(), id -> actor(session, id));
             Optional<String> invalid = OperationBounds.invalidField(op);
+            Acting acting = invalid.isPresent() ? null : acting(session, d, device, op, applier, actors);
             Applied applied;
             if (invalid.isPresent()) {
                 applied = Applied.rejected(OperationBounds.reason(invalid.get()));
-            } else if (actor.isEmpty() || !actor.get().can(applier.permission())) {
-                applied = Applied.rejected("FORBIDDEN");
+            } else if (acting.refusal() != null) {
+                applied = Applied.rejected(acting.refusal());
             } else {
                 try {
-                    applied = applier.apply(session, new Applying(actor.get(), device, op));
+                    applied = applier.apply(session, new Applying(acting.actor(), device, op));
                 } catch (ApiException refusal) {
                     // Only this operation's part is undone; its outcome is stored in its place, so the
                     // sequence moves on and the desk never resends a refused operation forever.
                     tx.rollbackTo(session, savepoint);
                     try {
-                        applied = applier.refused(session, new Applying(actor.get(), device, op), refusal);
+                        applied = applier.refused(session, new Applying(acting.actor(), device, op), refusal);
                     } catch (ApiException e) {
                         applied = Applied.rejected(refusal.code());
                     }
@@ -176,7 +207,7 @@ public final class PushService {
         return known;
     }
 
-    private Run applyOneByOne(DeviceCaller device, List<Operation> part, Map<UserId, Optional<Caller>> actors) {
+    private Run applyOneByOne(DeviceCaller device, List<Operation> part, Map<UUID, StaffCredentials.Held> actors) {
         List<OperationOutcome> outcomes = new ArrayList<>(part.size());
         long last = 0;
         for (Operation op : part) {
@@ -191,7 +222,7 @@ public final class PushService {
     }
 
     /** One operation in a transaction of its own (and its refusal's outcome in a second one). */
-    private Step process(DeviceCaller device, Operation op, Map<UserId, Optional<Caller>> actors) {
+    private Step process(DeviceCaller device, Operation op, Map<UUID, StaffCredentials.Held> actors) {
         OperationApplier applier = appliers.of(op.type());
         try {
             return tx.inTransaction(session -> {
@@ -204,11 +235,11 @@ public final class PushService {
                 if (invalid.isPresent()) {
                     return store(session, d, op, Applied.rejected(OperationBounds.reason(invalid.get())));
                 }
-                Optional<Caller> actor = actors.computeIfAbsent(op.actor(), id -> actor(session, id));
-                if (actor.isEmpty() || !actor.get().can(applier.permission())) {
-                    return store(session, d, op, Applied.rejected("FORBIDDEN"));
+                Acting acting = acting(session, d, device, op, applier, actors);
+                if (acting.refusal() != null) {
+                    return store(session, d, op, Applied.rejected(acting.refusal()));
                 }
-                Applied applied = applier.apply(session, new Applying(actor.get(), device, op));
+                Applied applied = applier.apply(session, new Applying(acting.actor(), device, op));
                 return store(session, d, op, applied);
             });
         } catch (ApiException refusal) {
@@ -220,13 +251,13 @@ public final class PushService {
                 if (seen.isPresent()) {
                     return seen.get();
                 }
-                Optional<Caller> actor = actors.computeIfAbsent(op.actor(), id -> actor(session, id));
-                if (actor.isEmpty()) {
-                    return store(session, d, op, Applied.rejected("FORBIDDEN"));
+                Acting acting = acting(session, d, device, op, applier, actors);
+                if (acting.refusal() != null) {
+                    return store(session, d, op, Applied.rejected(acting.refusal()));
                 }
                 Applied outcome;
                 try {
-                    outcome = applier.refused(session, new Applying(actor.get(), device, op), refusal);
+                    outcome = applier.refused(session, new Applying(acting.actor(), device, op), refusal);
                 } catch (ApiException e) {
                     outcome = Applied.rejected(refusal.code());
                 }
@@ -322,19 +353,6 @@ public final class PushService {
 
     private static OperationOutcome outcome(OperationRecord r, long sequence) {
         return new OperationOutcome(r.opId, sequence, OutcomeStatus.valueOf(r.status), r.reason, r.conflictId);
-    }
-
-    /** The staff user at the desk, with their role's permissions now (as the Authenticator reads them). */
-    private Optional<Caller> actor(Session session, UserId userId) {
-        if (userId == null) {
-            return Optional.empty();
-        }
-        UserAccount user = session.find(UserAccount.class, userId.value());
-        if (user == null || !user.active) {
-            return Optional.empty();
-        }
-        return Optional.of(new Caller(userId, user.role, Optional.ofNullable(user.memberId).map(MemberId::new),
-                Optional.ofNullable(user.zoneId).map(ZoneId::of), rolePermissions.of(session, user.role)));
     }
 
     private String write(Object value, Class<?> type) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.spotter.model.access.Role;
 import app.spotter.server.support.ApiClient.Response;
 import app.spotter.server.support.CheckInFixtures;
+import app.spotter.server.support.DeskActors;
 import app.spotter.server.support.ServerTest;
 import app.spotter.server.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -188,6 +189,10 @@ class RoleEndpointMatrixTest extends ServerTest {
             open("POST", "/api/v1/devices/token"),
             row("GET", "/api/v1/devices", ADMIN, MANAGER),
             row("POST", "/api/v1/devices/{id}/revoke", ADMIN, MANAGER),
+            row("PUT", "/api/v1/devices/{id}/kind", ADMIN, MANAGER),                        // DEVICES_MANAGE
+            // a front desk asks for the credential of the staff member who just logged in there (decision 0013)
+            device("POST", "/api/v1/sync/staff-credentials"),
+            row("POST", "/api/v1/staff/{id}/deactivate", ADMIN, MANAGER),                   // STAFF_MANAGE
             device("POST", "/api/v1/sync/push"),
             device("POST", "/api/v1/sync/leases"),
             device("POST", "/api/v1/sync/leases/return"),
@@ -512,8 +517,11 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("GET /api/v1/sync/events", (role, t) -> api.get("/api/v1/sync/events", t));
         s.put("GET /api/v1/sync/staff", (role, t) -> api.get("/api/v1/sync/staff", t));
         // on behalf of the MANAGER login at the desk (HEALTH_NOTES)
-        s.put("GET /api/v1/sync/members/{id}/health-notes", (role, t) -> api.get("/api/v1/sync/members/"
-                + gym().memberId + "/health-notes?actor=" + gym().logins.get(Role.MANAGER).userId(), t));
+        // with the device token, signed for the manager logged in at the desk (decision 0013)
+        s.put("GET /api/v1/sync/members/{id}/health-notes", (role, t) -> role != null ? api.get("/api/v1/sync/members/"
+                + gym().memberId + "/health-notes?actor=" + gym().logins.get(Role.MANAGER).userId(), t)
+                : atTheDesk().healthNotes(t, UUID.fromString(gym().device.text("deviceId")),
+                        gym().logins.get(Role.MANAGER).userId(), gym().memberId));
         // members
         s.put("POST /api/v1/members", (role, t) -> api.post("/api/v1/members", newMemberBody(), t));
         s.put("GET /api/v1/members", (role, t) -> api.get("/api/v1/members?q=Test&limit=5", t));
@@ -632,6 +640,13 @@ class RoleEndpointMatrixTest extends ServerTest {
         s.put("GET /api/v1/devices", (role, t) -> api.get("/api/v1/devices", t));
         s.put("POST /api/v1/devices/{id}/revoke", (role, t) -> api.post("/api/v1/devices/" + enroll().text("deviceId")
                 + "/revoke", null, t));
+        s.put("PUT /api/v1/devices/{id}/kind", (role, t) -> api.put("/api/v1/devices/" + enroll().text("deviceId")
+                + "/kind", Map.of("kind", "KIOSK"), t));
+        s.put("POST /api/v1/sync/staff-credentials", (role, t) -> api.post("/api/v1/sync/staff-credentials",
+                Map.of("accessToken", gym().logins.get(MANAGER).token()), t));
+        s.put("POST /api/v1/staff/{id}/deactivate", (role, t) -> api.post("/api/v1/staff/" + id(ok(api.post("/api/v1/staff",
+                Map.of("email", email("leaver"), "password", PASSWORD, "name", "Leaving Trainer", "role", "TRAINER"),
+                admin()))) + "/deactivate", null, t));
         s.put("POST /api/v1/sync/push", (role, t) -> api.post("/api/v1/sync/push", Map.of("operations", List.of()), t));
         s.put("POST /api/v1/sync/leases", (role, t) -> api.post("/api/v1/sync/leases",
                 Map.of("slotIds", List.of(slot(gym().sessionId)), "seatsPerSlot", 1), t));
@@ -811,8 +826,17 @@ class RoleEndpointMatrixTest extends ServerTest {
         op.put("type", "CHECK_IN");
         op.put("actor", gym().logins.get(ADMIN).userId());
         op.put("payload", checkIn);
-        Response r = ok(api.post("/api/v1/sync/push", Map.of("operations", List.of(op)), gym().deviceToken));
+        Response r = ok(api.post("/api/v1/sync/push", Map.of("operations", List.of(atTheDesk().signed(gym().deviceToken,
+                UUID.fromString(gym().device.text("deviceId")), op))), gym().deviceToken));
         return UUID.fromString(r.body().get("outcomes").get(0).get("conflictId").asText());
+    }
+
+    /** The admin and the manager logged in at the gym's desk, which signs their operations. */
+    private DeskActors atTheDesk() {
+        DeskActors actors = new DeskActors(api);
+        actors.staff(gym().logins.get(ADMIN).token());
+        actors.staff(gym().logins.get(MANAGER).token());
+        return actors;
     }
 
     /** A new refresh token of the login, from a password login. */

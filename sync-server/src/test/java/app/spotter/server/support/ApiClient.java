@@ -58,6 +58,11 @@ public final class ApiClient {
 
     /** Sends a body as given: a String is sent verbatim (for malformed-JSON tests), anything else as JSON. */
     public Response send(String method, String path, Object body, String token) {
+        return send(method, path, body, token, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, Object, String)}, with extra request headers. */
+    public Response send(String method, String path, Object body, String token, java.util.Map<String, String> headers) {
         try {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -70,6 +75,7 @@ public final class ApiClient {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(b::header);
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node = r.body() == null || r.body().isBlank() ? NullNode.getInstance() : parse(r.body());
             return new Response(r.statusCode(), node, r.body());

@@ -8,6 +8,7 @@ import app.spotter.model.checkin.MemberCard;
 import app.spotter.model.checkin.MemberQrCodes;
 import app.spotter.model.membership.PlanKind;
 import app.spotter.server.support.ApiClient.Response;
+import app.spotter.server.support.DeskActors;
 import app.spotter.server.support.GymFixtures;
 import app.spotter.server.support.ServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeskMemberOperationsTest extends ServerTest {
 
-    private record Desk(String token, AtomicInteger sequence) {
+    private record Desk(UUID id, String token, AtomicInteger sequence) {
         long next() {
             return sequence.incrementAndGet();
         }
@@ -106,13 +108,11 @@ class DeskMemberOperationsTest extends ServerTest {
         Desk desk = desk();
         String id = ok(api.post("/api/v1/members", Map.of("firstName", "Knee", "lastName", "Injury",
                 "healthNotes", "left knee: no jumping"), server.login(Role.MANAGER))).text("id");
-        Response manager = api.get("/api/v1/sync/members/" + id + "/health-notes?actor=" + staff(Role.MANAGER),
-                desk.token());
+        Response manager = actors.healthNotes(desk.token(), desk.id(), staff(Role.MANAGER), id);
         assertEquals(200, manager.status(), manager.toString());
         assertEquals("left knee: no jumping", manager.text("healthNotes"));
 
-        Response frontDesk = api.get("/api/v1/sync/members/" + id + "/health-notes?actor=" + staff(Role.FRONT_DESK),
-                desk.token());
+        Response frontDesk = actors.healthNotes(desk.token(), desk.id(), staff(Role.FRONT_DESK), id);
         assertEquals(403, frontDesk.status(), frontDesk.toString());
         assertEquals("FORBIDDEN", frontDesk.code());
         Response noActor = api.get("/api/v1/sync/members/" + id + "/health-notes", desk.token());
@@ -123,8 +123,7 @@ class DeskMemberOperationsTest extends ServerTest {
         Response unknownActor = api.get("/api/v1/sync/members/" + id + "/health-notes?actor=" + UUID.randomUUID(),
                 desk.token());
         assertEquals(403, unknownActor.status());
-        Response unknownMember = api.get("/api/v1/sync/members/" + UUID.randomUUID() + "/health-notes?actor="
-                + staff(Role.MANAGER), desk.token());
+        Response unknownMember = actors.healthNotes(desk.token(), desk.id(), staff(Role.MANAGER), UUID.randomUUID());
         assertEquals(404, unknownMember.status());
         Response staffToken = api.get("/api/v1/sync/members/" + id + "/health-notes?actor=" + staff(Role.MANAGER),
                 server.login(Role.MANAGER));
@@ -132,6 +131,13 @@ class DeskMemberOperationsTest extends ServerTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private DeskActors actors;
+
+    @BeforeEach
+    void staffLogInAtDesks() {
+        actors = new DeskActors(api);
+    }
 
     private JsonNode memberRow(Desk desk, UUID member) {
         String after = null;
@@ -158,11 +164,11 @@ class DeskMemberOperationsTest extends ServerTest {
                 "kind", "FRONT_DESK"), null));
         String token = ok(api.post("/api/v1/devices/token", Map.of("deviceId", enrolled.text("deviceId"),
                 "deviceSecret", enrolled.text("deviceSecret")), null)).text("accessToken");
-        return new Desk(token, new AtomicInteger());
+        return new Desk(UUID.fromString(enrolled.text("deviceId")), token, new AtomicInteger());
     }
 
     private UUID staff(Role role) {
-        return UUID.fromString(ok(api.get("/api/v1/me", server.login(role))).text("id"));
+        return actors.staff(server.login(role));
     }
 
     private static Map<String, Object> op(long sequence, String type, UUID actor, Map<String, Object> payload) {
@@ -178,7 +184,8 @@ class DeskMemberOperationsTest extends ServerTest {
     }
 
     private Response push(Desk desk, List<Map<String, Object>> ops) {
-        return ok(api.post("/api/v1/sync/push", Map.of("operations", ops), desk.token()));
+        return ok(api.post("/api/v1/sync/push", Map.of("operations", actors.signed(desk.token(), desk.id(), ops)),
+                desk.token()));
     }
 
     private static List<String> statuses(Response r) {

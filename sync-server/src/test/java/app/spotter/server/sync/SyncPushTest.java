@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.spotter.model.access.Role;
 import app.spotter.model.membership.PlanKind;
 import app.spotter.server.support.ApiClient.Response;
+import app.spotter.server.support.DeskActors;
 import app.spotter.server.support.GymFixtures;
 import app.spotter.server.support.ServerTest;
 import app.spotter.server.sync.leases.SeatLeaseRecord;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Enrollment, push, seat leases and the conflicts queue, over HTTP as a desk and a manager. */
@@ -209,11 +211,14 @@ class SyncPushTest extends ServerTest {
         UUID trainer = staff(Role.TRAINER);
         UUID member = fx().memberWithUnlimitedPlan().memberId();
         UUID slot = slot(desk.locationId(), 5);
-        Response r = push(desk, List.of(op(1, "BOOK", trainer, book(UUID.randomUUID(), slot, member, null)),
-                op(2, "BOOK", UUID.randomUUID(), book(UUID.randomUUID(), slot, member, null))));
-        assertEquals(List.of("REJECTED", "REJECTED"), statuses(r));
+        Response r = push(desk, List.of(op(1, "BOOK", trainer, book(UUID.randomUUID(), slot, member, null))));
+        // an id that is no staff member's cannot be proven at all (DeskActorProofTest has the rest)
+        Response unknown = ok(api.post("/api/v1/sync/push", Map.of("operations", List.of(
+                op(2, "BOOK", UUID.randomUUID(), book(UUID.randomUUID(), slot, member, null)))), desk.token()));
+        assertEquals(List.of("REJECTED"), statuses(r));
         assertEquals("FORBIDDEN", r.body().get("outcomes").get(0).get("reason").asText());
-        assertEquals("FORBIDDEN", r.body().get("outcomes").get(1).get("reason").asText());
+        assertEquals(List.of("REJECTED"), statuses(unknown));
+        assertEquals("ACTOR_NOT_PROVEN", unknown.body().get("outcomes").get(0).get("reason").asText());
         assertEquals(0, fx().count("select count(*) from booking where member_id = ?", member));
     }
 
@@ -488,6 +493,13 @@ class SyncPushTest extends ServerTest {
 
     // ------------------------------------------------------------------ helpers
 
+    private DeskActors actors;
+
+    @BeforeEach
+    void staffLogInAtDesks() {
+        actors = new DeskActors(api);
+    }
+
     private GymFixtures fx() {
         return new GymFixtures(server);
     }
@@ -504,7 +516,7 @@ class SyncPushTest extends ServerTest {
     }
 
     private UUID staff(Role role) {
-        return UUID.fromString(ok(api.get("/api/v1/me", server.login(role))).text("id"));
+        return actors.staff(server.login(role));
     }
 
     /** A class slot at the location, each test's slot at its own hour two days ahead. */
@@ -559,8 +571,10 @@ class SyncPushTest extends ServerTest {
                 "changes", Map.of(field, value)), Map.of(member, base));
     }
 
+    /** Pushes the operations as the desk does: each signed by its actor's credential at this desk. */
     private Response push(Desk desk, List<Map<String, Object>> ops) {
-        return ok(api.post("/api/v1/sync/push", Map.of("operations", ops), desk.token()));
+        return ok(api.post("/api/v1/sync/push", Map.of("operations", actors.signed(desk.token(), desk.id(), ops)),
+                desk.token()));
     }
 
     private static List<String> statuses(Response r) {

@@ -108,7 +108,8 @@ public final class RecordCheckInApplier implements OperationApplier {
                 : CheckInReason.NO_ACTIVE_MEMBERSHIP.name());
         c.onGrace = p.onGrace();
         c.membershipId = membership == null ? null : membership.id;
-        c.staffUserId = op.actor().userId().value();
+        // a kiosk or scanner station acts as itself: no staff member, the device is named in the fact
+        c.staffUserId = op.actor() == null ? null : op.actor().userId().value();
         c.deviceId = op.device().deviceId().value();
         c.decidedAt = p.decidedAt() != null ? p.decidedAt() : clock.instant();
 
