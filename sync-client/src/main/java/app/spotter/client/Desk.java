@@ -140,6 +140,11 @@ public final class Desk implements AutoCloseable {
         return staffLogins.login(email, password);
     }
 
+    /** A staff login with the code of an authenticator app (staff who turned the second factor on). */
+    public StaffProfile staffLogin(String email, String password, String totp) {
+        return staffLogins.login(email, password, totp);
+    }
+
     /** The gym's devices, online only, in the logged-in manager's name. */
     public app.spotter.client.devices.Devices devices() {
         return devices;

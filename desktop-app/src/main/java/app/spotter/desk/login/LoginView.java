@@ -22,6 +22,8 @@ public final class LoginView implements View {
     private final StackPane root = new StackPane();
     private final TextField email = new TextField();
     private final PasswordField password = new PasswordField();
+    private final TextField totp = new TextField();
+    private final Label totpLabel;
     private final Button logIn;
     private final Label error = new Label();
     private final Label hint = new Label();
@@ -36,6 +38,10 @@ public final class LoginView implements View {
         email.setPrefColumnCount(24);
         email.setPromptText(texts.get("login.email.prompt"));
         password.setId("loginPassword");
+        totp.setId("loginTotp");
+        totp.setPrefColumnCount(8);
+        totp.setPromptText(texts.get("login.totp.prompt"));
+        totpLabel = label("login.totp");
         logIn = new Button(texts.get("login.submit"));
         logIn.setId("logIn");
         logIn.getStyleClass().add("accent");
@@ -59,10 +65,11 @@ public final class LoginView implements View {
         form.add(title, 0, 0, 2, 1);
         form.addRow(1, label("login.email"), email);
         form.addRow(2, label("login.password"), password);
-        form.add(logIn, 1, 3);
-        form.add(error, 0, 4, 2, 1);
-        form.add(offlineNote, 0, 5, 2, 1);
-        form.add(hint, 0, 6, 2, 1);
+        form.addRow(3, totpLabel, totp);
+        form.add(logIn, 1, 4);
+        form.add(error, 0, 5, 2, 1);
+        form.add(offlineNote, 0, 6, 2, 1);
+        form.add(hint, 0, 7, 2, 1);
         root.getChildren().add(form);
         StackPane.setAlignment(form, Pos.CENTER);
     }
@@ -82,11 +89,18 @@ public final class LoginView implements View {
     public void shown() {
         subscriptions.bindBidirectional(email.textProperty(), model.emailProperty());
         subscriptions.bindBidirectional(password.textProperty(), model.passwordProperty());
+        subscriptions.bindBidirectional(totp.textProperty(), model.totpProperty());
+        for (javafx.scene.Node n : java.util.List.of(totp, totpLabel)) {
+            subscriptions.bind(n.visibleProperty(), model.totpNeededProperty());
+            subscriptions.bind(n.managedProperty(), model.totpNeededProperty());
+        }
         subscriptions.bind(logIn.disableProperty(), model.workingProperty());
         subscriptions.bind(error.textProperty(), model.errorProperty());
         subscriptions.bind(hint.textProperty(), model.hintProperty());
         if (model.emailProperty().get() == null || model.emailProperty().get().isEmpty()) {
             email.requestFocus();
+        } else if (model.totpNeededProperty().get()) {
+            totp.requestFocus();
         } else {
             password.requestFocus();
         }

@@ -15,7 +15,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * Staff login: e-mail and password, checked by the server when it answers and by this desk's
- * cached hash during an outage. On success the staff member becomes the {@link CurrentStaff}.
+ * cached hash during an outage. Staff with a second factor are asked for their authenticator code
+ * when the server wants it (online only; offline the cached password decides). On success the staff member becomes the {@link CurrentStaff}.
  */
 public final class LoginViewModel {
 
@@ -26,6 +27,8 @@ public final class LoginViewModel {
     private final Texts texts;
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty totp = new SimpleStringProperty("");
+    private final BooleanProperty totpNeeded = new SimpleBooleanProperty();
     private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanProperty working = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
@@ -48,15 +51,24 @@ public final class LoginViewModel {
         }
         working.set(true);
         error.set("");
-        tasks.run(() -> desk.staffLogin(who, secret), profile -> {
+        String code = totp.get() == null ? "" : totp.get().strip();
+        tasks.run(() -> desk.staffLogin(who, secret, code), profile -> {
             working.set(false);
             // The password leaves memory as soon as it has been checked.
             password.set("");
+            totp.set("");
+            totpNeeded.set(false);
             staff.logIn(profile);
             loggedIn.accept(profile);
         }, e -> {
             working.set(false);
-            password.set("");
+            totp.set("");
+            if (e instanceof LoginRefused refused && refused.reason() == LoginRefused.Reason.TOTP_REQUIRED) {
+                // The password was right: keep it and ask for the code of the authenticator app.
+                totpNeeded.set(true);
+            } else {
+                password.set("");
+            }
             error.set(e instanceof LoginRefused refused
                     ? texts.get("login.refused." + refused.reason().name())
                     : texts.get("login.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -69,6 +81,16 @@ public final class LoginViewModel {
 
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** The 6-digit code of the authenticator app, for staff who turned the second factor on. */
+    public StringProperty totpProperty() {
+        return totp;
+    }
+
+    /** True once the server asked for a code: the view shows the code field. */
+    public javafx.beans.property.ReadOnlyBooleanProperty totpNeededProperty() {
+        return totpNeeded;
     }
 
     /** A line under the form (the demo desk says which login it knows). */

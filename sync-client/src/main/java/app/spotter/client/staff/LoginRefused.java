@@ -11,7 +11,9 @@ public final class LoginRefused extends RuntimeException {
         /** Offline, and the last online login here is older than the desk allows (14 days by default). */
         EXPIRED_OFFLINE,
         /** Members have no business at the desk's staff screens. */
-        NOT_STAFF
+        NOT_STAFF,
+        /** The password was right, and this staff member uses a second factor: ask for the code. */
+        TOTP_REQUIRED
     }
 
     private final Reason reason;

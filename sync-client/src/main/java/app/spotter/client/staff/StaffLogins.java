@@ -53,6 +53,15 @@ public final class StaffLogins {
 
     /** Logs in online if the server answers, else offline; throws {@link LoginRefused}. */
     public StaffProfile login(String email, String password) {
+        return login(email, password, null);
+    }
+
+    /**
+     * As {@link #login(String, String)}, with the code of the staff member's authenticator app when
+     * they use a second factor (the server answers {@link LoginRefused.Reason#TOTP_REQUIRED} without
+     * it). The offline login checks the cached password only: the desk keeps no TOTP secret.
+     */
+    public StaffProfile login(String email, String password, String totp) {
         String key = normalized(email);
         if (key.isEmpty() || password == null || password.isEmpty()) {
             throw new LoginRefused(LoginRefused.Reason.WRONG_CREDENTIALS);
@@ -60,9 +69,14 @@ public final class StaffLogins {
         AuthApi.Profile profile;
         AuthApi.TokenPair tokens;
         try {
-            tokens = ServerConnection.execute(server.open().staffLogin(new AuthApi.LoginRequest(key, password)));
+            String code = totp == null || totp.isBlank() ? null : totp.strip();
+            tokens = ServerConnection.execute(server.open().staffLogin(new AuthApi.LoginRequest(key, password, code)));
             profile = ServerConnection.execute(server.open().me("Bearer " + Objects.requireNonNull(tokens).accessToken()));
         } catch (ServerUnavailable e) {
+            if (e.status() == 401 && e.getMessage() != null && e.getMessage().contains("\"TOTP_REQUIRED\"")) {
+                // The password was right: keep the cached login, ask for the code.
+                throw new LoginRefused(LoginRefused.Reason.TOTP_REQUIRED);
+            }
             if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
                 // The server's answer wins over the cache: a changed password or a disabled account
                 // must not keep working here offline.

@@ -190,4 +190,33 @@ class StaffLoginTest {
                 assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD)).reason());
         assertTrue(desk.staffLogin(colleague, PASSWORD).offline(), "active colleagues keep their cached login");
     }
+
+    @Test
+    void staffWithASecondFactorAreAskedForTheCodeOnlineAndLogInOfflineWithThePassword() {
+        // the manager turns TOTP on through the server's API
+        String token = server.client().post("/api/v1/auth/login", java.util.Map.of("email", email, "password", PASSWORD), null)
+                .text("accessToken");
+        byte[] secret = app.spotter.server.auth.Totp.base32Decode(
+                server.client().post("/api/v1/me/totp", null, token).text("secret"));
+        assertEquals(204, server.client().post("/api/v1/me/totp/confirm", java.util.Map.of("code", code(secret, 0)), token).status());
+
+        assertEquals(LoginRefused.Reason.TOTP_REQUIRED,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD)).reason());
+        assertEquals(LoginRefused.Reason.WRONG_CREDENTIALS,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, "wrong password", code(secret, 1))).reason());
+        StaffProfile online = desk.staffLogin(email, PASSWORD, code(secret, 1));
+        assertFalse(online.offline());
+        assertTrue(desk.staffLogins().onlineToken(online.id()).isPresent());
+
+        // a "code required" answer does not forget the cached login: the password was right
+        assertEquals(LoginRefused.Reason.TOTP_REQUIRED,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD)).reason());
+        network.down();
+        assertTrue(desk.staffLogin(email, PASSWORD).offline(), "offline the cached password decides");
+    }
+
+    private static String code(byte[] secret, int stepsFromNow) {
+        return app.spotter.server.auth.Totp.code(secret,
+                app.spotter.server.auth.Totp.step(java.time.Instant.now()) + stepsFromNow, app.spotter.server.auth.Totp.DIGITS);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param databaseUser     SPOTTER_DB_USER
  * @param databasePassword SPOTTER_DB_PASSWORD
  * @param port             SPOTTER_PORT, 0 picks a free port
- * @param jwtSecret        SPOTTER_JWT_SECRET; when absent a secret is generated and kept in the data folder
+ * @param jwtSecret        SPOTTER_JWT_SECRET; when absent see {@link ServerSecrets} (never in the data folder)
  * @param encryptionKey    SPOTTER_ENCRYPTION_KEY (base64, 32 bytes) for health notes and signing keys at rest
  * @param defaultZone      SPOTTER_DEFAULT_ZONE, the studio zone for times given without an offset
  * @param dataDir          SPOTTER_DATA_DIR

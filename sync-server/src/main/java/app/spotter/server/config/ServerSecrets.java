@@ -90,10 +90,10 @@ public record ServerSecrets(byte[] jwtSecret, byte[] encryptionKey, List<byte[]>
         Optional<Path> file = secretsFile(env);
         if (jwt.isEmpty() || key.isEmpty()) {
             Path chosen = file.orElseGet(() -> defaultFile(env));
+            refuseInsideDataFolder(chosen, data, legacy);
             if (file.isEmpty()) {
                 moveLegacyFile(legacy, chosen);
             }
-            refuseInsideDataFolder(chosen, data);
             Properties stored = file.isPresent() ? read(chosen) : readOrCreate(chosen);
             refuseReadableByOthers(chosen);
             jwt = jwt.or(() -> Optional.ofNullable(stored.getProperty("jwt.secret")).filter(s -> !s.isBlank()));
@@ -105,7 +105,8 @@ public record ServerSecrets(byte[] jwtSecret, byte[] encryptionKey, List<byte[]>
                 throw new IllegalStateException(chosen + " must set jwt.secret and encryption.key"
                         + " (or set SPOTTER_JWT_SECRET and SPOTTER_ENCRYPTION_KEY)");
             }
-        } else if (Files.exists(legacy)) {
+        }
+        if (Files.exists(legacy)) {
             System.err.println("Warning: " + legacy + " is a secrets file inside the data folder; the server does not use it."
                     + " Delete it (or move it out of the data folder) so a copy of the folder does not carry the keys.");
         }
@@ -156,13 +157,16 @@ public record ServerSecrets(byte[] jwtSecret, byte[] encryptionKey, List<byte[]>
         return value(env, "CREDENTIALS_DIRECTORY").map(dir -> Path.of(dir).resolve(CREDENTIAL_ID)).filter(Files::isRegularFile);
     }
 
-    private static void refuseInsideDataFolder(Path file, Path dataDir) {
+    private static void refuseInsideDataFolder(Path file, Path dataDir, Path legacy) {
         Path real = realOrNormal(file);
         Path data = realOrNormal(dataDir);
         if (real.startsWith(data)) {
-            throw new IllegalStateException("The secrets file " + file + " is inside the data folder " + dataDir
-                    + ": a copy of that folder would carry the keys to the health notes. Move it elsewhere"
-                    + " (e.g. /etc/spotter/secrets.properties, mode 600) and point SPOTTER_SECRETS_FILE at it,"
+            Path existing = Files.exists(file) ? file : Files.exists(legacy) ? legacy : null;
+            throw new IllegalStateException("The secrets file " + file + " would be inside the data folder " + dataDir
+                    + ": a copy of that folder would carry the keys to the health notes. "
+                    + (existing == null ? "Create one elsewhere" : "Move " + existing + " elsewhere")
+                    + " (e.g. /etc/spotter/secrets.properties, mode 600; under systemd load it with"
+                    + " LoadCredential=spotter-secrets:/etc/spotter/secrets.properties) or point SPOTTER_SECRETS_FILE at it,"
                     + " or set SPOTTER_JWT_SECRET and SPOTTER_ENCRYPTION_KEY (see conf/spotter.env.sample).");
         }
     }

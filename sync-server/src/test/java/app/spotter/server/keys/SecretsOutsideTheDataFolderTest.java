@@ -121,6 +121,12 @@ class SecretsOutsideTheDataFolderTest {
         // the same default config folder placed inside the data folder (HOME = data dir, as a service user's) too
         Map<String, String> serviceUser = env(data, data);
         assertThrows(IllegalStateException.class, () -> ServerSecrets.load(serviceUser, data));
+        // an upgraded service whose keys an older version generated into the data folder: told to move them, left in place
+        Files.writeString(data.resolve(ServerSecrets.FILE_NAME), "jwt.secret=" + "j".repeat(48) + "\nencryption.key="
+                + ServerSecrets.newEncryptionKey() + "\n");
+        IllegalStateException upgrade = assertThrows(IllegalStateException.class, () -> ServerSecrets.load(serviceUser, data));
+        assertTrue(upgrade.getMessage().contains("Move " + data.resolve(ServerSecrets.FILE_NAME)), upgrade.getMessage());
+        assertTrue(Files.exists(data.resolve(ServerSecrets.FILE_NAME)));
     }
 
     @Test
