@@ -101,6 +101,9 @@ public final class CheckInService {
      */
     public CheckInResult checkIn(Caller caller, CheckInRequest request, ZoneId responseZone) {
         Door door = readDoor(request);
+        if (door.method() == CheckInMethod.PIN) {
+            prepareNumberCounter(door.memberNumber());
+        }
         return tx.inTransaction(session -> {
             Instant now = clock.instant();
             ZoneId zone = zoneOf(session, door.locationId());
@@ -208,13 +211,50 @@ public final class CheckInService {
         return count.reason();
     }
 
+    /**
+     * Every PIN attempt first looks its number up in a short transaction of its own; a number nobody
+     * has gets its wrong-PIN counter row there. Parallel first tries of the same unknown number then
+     * meet at that row's lock in the check-in, as tries of a real number meet at the member's row,
+     * never at a duplicate insert (whose 409 would tell them apart).
+     */
+    private void prepareNumberCounter(String number) {
+        try {
+            tx.run(session -> {
+                if (checkIns.memberIdByNumber(session, number).isPresent()
+                        || session.find(PinAttemptRecord.class, number) != null) {
+                    return;
+                }
+                Instant now = clock.instant();
+                // forget numbers nobody has tried for a day, so guessing does not grow the table for ever
+                session.createMutationQuery("delete from PinAttemptRecord a where a.updatedAt < :old")
+                        .setParameter("old", now.minus(Duration.ofDays(1))).executeUpdate();
+                PinAttemptRecord a = new PinAttemptRecord();
+                a.memberNumber = number;
+                a.updatedAt = now;
+                session.persist(a);
+            });
+        } catch (RuntimeException e) {
+            if (!createdConcurrently(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** A parallel first try made the same counter row: the row exists, which is all this step wants. */
+    private static boolean createdConcurrently(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The same count for a number that belongs to nobody; its PIN is never right. */
     private CheckInReason checkUnknownNumber(Session session, String number, String pin, Instant now) {
         PinAttemptRecord a = session.find(PinAttemptRecord.class, number, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
-            // forget numbers nobody has tried for a day, so guessing does not grow the table for ever
-            session.createMutationQuery("delete from PinAttemptRecord a where a.updatedAt < :old")
-                    .setParameter("old", now.minus(Duration.ofDays(1))).executeUpdate();
+            // pruned since the lookup (untouched for a day): count afresh
             a = new PinAttemptRecord();
             a.memberNumber = number;
             a.updatedAt = now;

@@ -402,6 +402,31 @@ class CheckInApiTest extends ServerTest {
         assertDecision(checkIn(Map.of("method", "PIN", "memberNumber", unknown, "pin", "0000")), false, "PIN_LOCKED");
     }
 
+    /** First tries of a fresh unknown number at once meet like a real number's: no 409 from a race. */
+    @Test
+    void parallelTriesOfAnUnknownNumberAnswerLikeWrongPins() throws Exception {
+        String unknown = "M8" + String.format("%05d", new java.util.Random().nextInt(100_000));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                tries.add(pool.submit(() -> {
+                    go.await();
+                    return checkIn(Map.of("method", "PIN", "memberNumber", unknown, "pin", "0000"));
+                }));
+            }
+            go.countDown();
+            for (Future<Response> f : tries) {
+                Response r = f.get();
+                assertEquals(201, r.status(), r.toString());
+                assertTrue(List.of("PIN_WRONG", "PIN_LOCKED").contains(r.text("reason")), r.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void badCheckInRequestsAreRefusedWithTheField() {
         Response noMethod = api.post("/api/v1/check-ins", Map.of("memberId", UUID.randomUUID().toString()), desk);
