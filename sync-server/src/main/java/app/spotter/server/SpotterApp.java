@@ -166,6 +166,7 @@ public final class SpotterApp implements AutoCloseable {
             cfg.http.maxRequestSize = app.spotter.server.http.Endpoint.HARD_MAX_BODY;
             cfg.http.defaultContentType = "application/json";
             cfg.useVirtualThreads = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(ErrorHandling.jettyErrors()));
         });
         ErrorHandling.install(javalin);
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions, clock));
