@@ -185,6 +185,7 @@ public final class SpotterApp implements AutoCloseable {
             cfg.jetty.modifyServletContextHandler(handler -> handler.addFilter(
                     new org.eclipse.jetty.servlet.FilterHolder(new app.spotter.server.http.RequestGuard()), "/*",
                     java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(ErrorHandling.jettyErrors()));
         });
         ErrorHandling.install(javalin);
         Routes routes = new Routes(javalin, new Authenticator(accessTokens, tx, rolePermissions, clock));

@@ -67,6 +67,41 @@ public final class ErrorHandling {
         });
     }
 
+    /**
+     * Jetty's own answers (a request it cannot parse: a NUL in the path, a bad chunk, headers too
+     * large) in the same error body instead of its HTML page.
+     */
+    public static org.eclipse.jetty.server.handler.ErrorHandler jettyErrors() {
+        return new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            public java.nio.ByteBuffer badMessageError(int status, String reason,
+                                                       org.eclipse.jetty.http.HttpFields.Mutable fields) {
+                fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+                return java.nio.ByteBuffer.wrap(body(status).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+
+            @Override
+            protected void generateAcceptableResponse(org.eclipse.jetty.server.Request baseRequest,
+                                                      jakarta.servlet.http.HttpServletRequest request,
+                                                      jakarta.servlet.http.HttpServletResponse response, int code,
+                                                      String message) throws java.io.IOException {
+                baseRequest.setHandled(true);
+                response.setContentType("application/json");
+                response.getOutputStream().write(body(code).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+
+            private static String body(int status) {
+                String code = switch (status) {
+                    case 413 -> "PAYLOAD_TOO_LARGE";
+                    case 414 -> "URI_TOO_LONG";
+                    case 431 -> "HEADERS_TOO_LARGE";
+                    default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+                };
+                return "{\"code\":\"" + code + "\",\"message\":\"The request could not be read\",\"field\":null}";
+            }
+        };
+    }
+
     public static void write(Context ctx, int status, String code, String message, String field) {
         ctx.status(status).json(new ApiError(code, message, field));
     }

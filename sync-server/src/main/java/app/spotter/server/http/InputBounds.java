@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
@@ -17,10 +19,11 @@ import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 
 /**
- * The calendar a gym lives in: dates and times from 1900 to 2200. Anything outside (a membership
- * starting in the year 999999999) overflows date arithmetic and database columns, so it is refused
- * at the edge with the field named: in every JSON body by {@link #module()}, in query parameters by
- * {@link Params}, and per operation in a desk's push.
+ * What the server reads at all, before any rule: dates and times from 1900 to 2200 (the calendar a
+ * gym lives in; a membership starting in the year 999999999 overflows date arithmetic and database
+ * columns), and text without NUL characters (PostgreSQL cannot store them). Refused at the edge with
+ * the field named: in every JSON body by {@link #module()}, in query parameters by {@link Params},
+ * and per operation in a desk's push.
  */
 public final class InputBounds {
 
@@ -69,7 +72,35 @@ public final class InputBounds {
         m.addDeserializer(Instant.class, new Bounded<>(Instant.class, InstantDeserializer.INSTANT));
         m.addDeserializer(OffsetDateTime.class, new Bounded<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME));
         m.addDeserializer(ZonedDateTime.class, new Bounded<>(ZonedDateTime.class, InstantDeserializer.ZONED_DATE_TIME));
+        m.addDeserializer(String.class, new Text());
         return m;
+    }
+
+    /** Whether a text can be stored: no NUL character. */
+    public static boolean storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0;
+    }
+
+    /** Text as Jackson reads it, without NUL characters. */
+    private static final class Text extends StdDeserializer<String> {
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            if (!storable(value)) {
+                String message = "Text must not contain NUL characters";
+                throw JsonMappingException.from(p, message, new IllegalArgumentException(message));
+            }
+            return value;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
     }
 
     private static final class Bounded<T extends Temporal> extends StdDeserializer<T> {

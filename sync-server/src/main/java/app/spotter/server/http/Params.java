@@ -32,7 +32,11 @@ public final class Params {
     }
 
     public static Optional<String> query(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+        Optional<String> value = Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+        if (value.isPresent() && !InputBounds.storable(value.get())) {
+            throw ApiException.validation(name, name + " must not contain NUL characters");
+        }
+        return value;
     }
 
     public static int intQuery(Context ctx, String name, int fallback, int min, int max) {

@@ -75,4 +75,40 @@ class BadInputTest extends ServerTest {
         Response r = api.get("/api/v1/check-ins?date=1899-12-31", server.login(Role.MANAGER));
         assertRefused(r, "date");
     }
+
+    // ------------------------------------------------------------------ found by ApiFuzzTest
+
+    @Test
+    void aNumberWhereTextGoesIsRefusedNotStoredAsText() {
+        String token = server.login(Role.MEMBER);
+        Response r = api.put("/api/v1/me", "{\"name\":12345}", token);
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("VALIDATION_FAILED", r.code(), r.toString());
+        assertEquals("name", r.text("field"), r.toString());
+        assertEquals(400, api.put("/api/v1/me", "{\"name\":true}", token).status());
+    }
+
+    @Test
+    void aNulCharacterInTextIsRefusedNamingTheField() {
+        Response register = api.post("/api/v1/auth/register", "{\"email\":\"" + email()
+                + "\",\"password\":\"long enough 1\",\"name\":\"fu\\u0000zz\"}", null);
+        assertRefused(register, "name");
+        Response login = api.post("/api/v1/auth/login", "{\"email\":\"fu\\u0000zz\",\"password\":\"long enough 1\"}", null);
+        assertRefused(login, "email");
+    }
+
+    @Test
+    void aNulCharacterInAQueryParameterIsRefusedNamingIt() {
+        Response r = api.get("/api/v1/members?q=%00", server.login(Role.MANAGER));
+        assertRefused(r, "q");
+    }
+
+    @Test
+    void aRequestJettyCannotParseAnswersTheErrorShape() {
+        Response r = api.get("/api/v1/locations/%00", server.login(Role.ADMIN));
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("BAD_REQUEST", r.code(), r.toString());
+        assertNotNull(r.text("message"));
+        assertFalse(r.raw().contains("<h1>"), r.raw());
+    }
 }
