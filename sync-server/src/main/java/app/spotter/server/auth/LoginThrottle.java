@@ -52,6 +52,10 @@ public final class LoginThrottle {
     static final Policy REGISTRATION = new Policy("register:", 30, Duration.ofSeconds(1), Duration.ofMinutes(15),
             Integer.MAX_VALUE, Duration.ZERO, Duration.ofHours(1));
 
+    /** A door's PIN pad: members mistype, but nobody types twenty wrong PINs an hour at one desk. */
+    static final Policy PIN = new Policy("pin:", 20, Duration.ofSeconds(1), Duration.ofMinutes(5),
+            Integer.MAX_VALUE, Duration.ZERO, Duration.ofHours(1));
+
     private final Transactions tx;
     private final AuditLog audit;
     private final Clock clock;
@@ -151,6 +155,28 @@ public final class LoginThrottle {
             }
             throw e;
         }
+    }
+
+    /**
+     * A PIN typed at a door: a wrong PIN ({@code wrongPin}) or an unknown member number (404) counts
+     * against the address, so nobody walks the member numbers with a common PIN; the member's own
+     * five-wrong-PINs lock stays in the check-in rule.
+     */
+    public <T> T pinCheckIn(String address, java.util.function.Predicate<T> wrongPin, Supplier<T> attempt) {
+        tx.run(session -> refuseIfSlowed(session, PIN, address));
+        T result;
+        try {
+            result = attempt.get();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                counted(session -> count(session, PIN, address));
+            }
+            throw e;
+        }
+        if (wrongPin.test(result)) {
+            counted(session -> count(session, PIN, address));
+        }
+        return result;
     }
 
     /** A registration: every one from an address counts, whatever its outcome. */

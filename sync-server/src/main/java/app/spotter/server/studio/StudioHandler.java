@@ -35,9 +35,9 @@ public final class StudioHandler {
         Access instructor = Access.anyOf(Permission.SESSIONS_OWN, Permission.SESSIONS_ANY);
         Access client = Access.anyOf(Permission.BOOKINGS_OWN);
         routes.post("/api/register/", Access.open(), "Register an instructor or a client", this::register)
-                .accepts(StudioApi.RegisterRequest.class).returns(201, StudioApi.RegisteredUser.class);
+                .accepts(StudioApi.RegisterRequest.class).returns(201, StudioApi.RegisteredUser.class).throttled();
         routes.post("/api/login/", Access.open(), "Log in with e-mail and password", this::login)
-                .accepts(StudioApi.LoginRequest.class).returns(200, StudioApi.Tokens.class);
+                .accepts(StudioApi.LoginRequest.class).returns(200, StudioApi.Tokens.class).throttled();
         routes.post("/api/refresh-token/", Access.open(), "New access token from a refresh token", this::refresh)
                 .accepts(StudioApi.RefreshRequest.class).returns(200, StudioApi.Tokens.class);
         routes.post("/api/sessions/create/", instructor, "Create a session with its time slots (instructor)", this::create)

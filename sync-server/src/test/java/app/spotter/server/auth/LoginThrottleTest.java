@@ -311,6 +311,24 @@ class LoginThrottleTest {
     }
 
     @Test
+    void pinsTypedAtOneAddressAreSlowedAfterTwentyWrongOnes() {
+        AddressedClient kiosk = newClient();
+        String desk = server.login(Role.FRONT_DESK);
+        String location = location(server.login(Role.ADMIN), kiosk).toString();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            statuses.add(kiosk.post("/api/v1/check-ins", Map.of("method", "PIN", "memberNumber", "9" + (100000 + i),
+                    "pin", "0000", "locationId", location), desk).status());
+        }
+        assertEquals(Collections.nCopies(20, 404), statuses.subList(0, 20), "unknown numbers: " + statuses);
+        assertEquals(List.of(429, 429), statuses.subList(20, 22), statuses.toString());
+        assertTooMany(kiosk.post("/api/v1/check-ins", Map.of("method", "PIN", "memberNumber", "9100000", "pin", "0000",
+                "locationId", location), desk), "TOO_MANY_ATTEMPTS");
+        assertEquals(404, newClient().post("/api/v1/check-ins", Map.of("method", "PIN", "memberNumber", "9100000",
+                "pin", "0000", "locationId", location), desk).status(), "another desk is not slowed");
+    }
+
+    @Test
     void fortyParallelLoginsDoNotStallHealth() throws Exception {
         String email = email("busy");
         account(email, Role.MEMBER);
