@@ -75,7 +75,7 @@ public final class LoginThrottle {
 
     /** A password login (the API's and the fitness-studio API's): per account and per address. */
     public <T> T login(String email, String address, Supplier<T> attempt) {
-        String account = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        String account = email == null ? null : accountKey(email);
         tx.run(session -> {
             refuseIfSlowed(session, ADDRESS, address);
             if (account != null) {
@@ -243,7 +243,8 @@ public final class LoginThrottle {
         if (key == null) {
             return false;
         }
-        Instant now = clock.instant();
+        // whole milliseconds: the database keeps microseconds and would round a deadline past itself
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String subject = policy.prefix() + key;
         LoginThrottleRecord r = session.find(LoginThrottleRecord.class, subject, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
@@ -270,6 +271,12 @@ public final class LoginThrottle {
     private void recordAs(Session session, UserAccount actor, String action, UserAccount entity, Object after) {
         audit.recordBy(session, actor == null ? null : actor.id, actor == null ? null : actor.role.name(), action,
                 "UserAccount", entity == null ? null : entity.id, null, after);
+    }
+
+    /** The e-mail as the account's key; one too long to be anyone's is counted by its digest (columns are bounded). */
+    static String accountKey(String email) {
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        return normalized.length() <= 320 ? normalized : "sha256:" + AuthService.sha256(normalized);
     }
 
     private static long seconds(Instant now, Instant until) {

@@ -199,6 +199,32 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anotherServerProcessOnTheSameDatabaseKeepsTheDelay() {
+        AddressedClient c = newClient();
+        String email = email("sibling");
+        account(email, Role.MEMBER);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login(c, email, "wrong-password").status());
+        }
+        try (var sibling = server.startSibling(clock)) {
+            AddressedClient there = new AddressedClient(sibling.baseUrl(), "127.0.0." + NEXT_ADDRESS.getAndIncrement());
+            assertTooMany(login(there, email, PASSWORD), "TOO_MANY_ATTEMPTS");
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(200, login(there, email, PASSWORD).status());
+        }
+    }
+
+    @Test
+    void anE_mailTooLongForAnyAccountIsCountedNotAServerError() {
+        AddressedClient c = newClient();
+        String huge = "x".repeat(5_000) + "@example.com";
+        for (int i = 0; i < 6; i++) {
+            Answer a = login(c, huge, "wrong-password");
+            assertEquals(i < 5 ? 401 : 429, a.status(), a.toString());
+        }
+    }
+
+    @Test
     void theStudioLoginSharesTheAccountsCount() {
         AddressedClient c = newClient();
         String email = email("studio");
