@@ -239,7 +239,7 @@ public final class SpotterApp implements AutoCloseable {
                 membershipService::currentSnapshots, checkInRecords, cardSigner,
                 hasher, audit, clock, config.defaultZone());
         MemberCardService memberCards = new MemberCardService(tx, members, checkInRecords, cardSigner, audit, clock);
-        new CheckInHandler(checkIns, memberCards, json).register(routes);
+        new CheckInHandler(checkIns, memberCards, json, loginThrottle).register(routes);
         new FeedbackHandler(new FeedbackService(tx, new FeedbackRepository(), audit, clock), json, config.defaultZone())
                 .register(routes);
         new AuditHandler(new AuditService(tx, audit, json), config.defaultZone()).register(routes);

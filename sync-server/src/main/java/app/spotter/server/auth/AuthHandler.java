@@ -38,9 +38,9 @@ public final class AuthHandler {
 
     public void register(Routes routes) {
         routes.post("/api/v1/auth/register", Access.open(), "Register a member login", this::registerMember)
-                .accepts(RegisterRequest.class).returns(201, TokenPair.class);
+                .accepts(RegisterRequest.class).returns(201, TokenPair.class).throttled();
         routes.post("/api/v1/auth/login", Access.open(), "Log in; returns access and refresh tokens", this::login)
-                .accepts(LoginRequest.class).returns(200, TokenPair.class);
+                .accepts(LoginRequest.class).returns(200, TokenPair.class).throttled();
         routes.post("/api/v1/auth/refresh", Access.open(), "Exchange a refresh token for new tokens", this::refresh)
                 .accepts(RefreshRequest.class).returns(200, TokenPair.class);
         routes.post("/api/v1/auth/logout", Access.loggedIn(), "End the session of a refresh token", this::logout)

@@ -52,6 +52,10 @@ public final class LoginThrottle {
     static final Policy REGISTRATION = new Policy("register:", 30, Duration.ofSeconds(1), Duration.ofMinutes(15),
             Integer.MAX_VALUE, Duration.ZERO, Duration.ofHours(1));
 
+    /** A door's PIN pad: members mistype, but nobody types twenty wrong PINs an hour at one desk. */
+    static final Policy PIN = new Policy("pin:", 20, Duration.ofSeconds(1), Duration.ofMinutes(5),
+            Integer.MAX_VALUE, Duration.ZERO, Duration.ofHours(1));
+
     private final Transactions tx;
     private final AuditLog audit;
     private final Clock clock;
@@ -71,7 +75,7 @@ public final class LoginThrottle {
 
     /** A password login (the API's and the fitness-studio API's): per account and per address. */
     public <T> T login(String email, String address, Supplier<T> attempt) {
-        String account = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        String account = email == null ? null : accountKey(email);
         tx.run(session -> {
             refuseIfSlowed(session, ADDRESS, address);
             if (account != null) {
@@ -153,6 +157,28 @@ public final class LoginThrottle {
         }
     }
 
+    /**
+     * A PIN typed at a door: a wrong PIN ({@code wrongPin}) or an unknown member number (404) counts
+     * against the address, so nobody walks the member numbers with a common PIN; the member's own
+     * five-wrong-PINs lock stays in the check-in rule.
+     */
+    public <T> T pinCheckIn(String address, java.util.function.Predicate<T> wrongPin, Supplier<T> attempt) {
+        tx.run(session -> refuseIfSlowed(session, PIN, address));
+        T result;
+        try {
+            result = attempt.get();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                counted(session -> count(session, PIN, address));
+            }
+            throw e;
+        }
+        if (wrongPin.test(result)) {
+            counted(session -> count(session, PIN, address));
+        }
+        return result;
+    }
+
     /** A registration: every one from an address counts, whatever its outcome. */
     public <T> T registration(String address, Supplier<T> attempt) {
         counted(session -> {
@@ -217,7 +243,8 @@ public final class LoginThrottle {
         if (key == null) {
             return false;
         }
-        Instant now = clock.instant();
+        // whole milliseconds: the database keeps microseconds and would round a deadline past itself
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String subject = policy.prefix() + key;
         LoginThrottleRecord r = session.find(LoginThrottleRecord.class, subject, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
@@ -244,6 +271,12 @@ public final class LoginThrottle {
     private void recordAs(Session session, UserAccount actor, String action, UserAccount entity, Object after) {
         audit.recordBy(session, actor == null ? null : actor.id, actor == null ? null : actor.role.name(), action,
                 "UserAccount", entity == null ? null : entity.id, null, after);
+    }
+
+    /** The e-mail as the account's key; one too long to be anyone's is counted by its digest (columns are bounded). */
+    static String accountKey(String email) {
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        return normalized.length() <= 320 ? normalized : "sha256:" + AuthService.sha256(normalized);
     }
 
     private static long seconds(Instant now, Instant until) {

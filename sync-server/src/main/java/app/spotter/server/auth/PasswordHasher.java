@@ -41,11 +41,15 @@ public final class PasswordHasher {
         this(memoryKiB, iterations, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 
-    /** With this many hashes at once; eight waiting per thread (and eight more) before refusing. */
+    /**
+     * With this many hashes at once; four waiting per thread (and four more) before refusing. A login
+     * waits inside its transaction, so running plus waiting hashes must stay well under the database
+     * pool (16 by default): 1 + 8 on two cores.
+     */
     public PasswordHasher(int memoryKiB, int iterations, int concurrentHashes) {
         this.function = Argon2Function.getInstance(memoryKiB, iterations, 1, 32, Argon2.ID);
         this.pool = new ThreadPoolExecutor(concurrentHashes, concurrentHashes, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(8 * concurrentHashes + 8), r -> {
+                new ArrayBlockingQueue<>(4 * concurrentHashes + 4), r -> {
                     Thread t = new Thread(r, "spotter-password-hash");
                     t.setDaemon(true);
                     return t;

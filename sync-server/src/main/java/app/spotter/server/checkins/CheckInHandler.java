@@ -25,10 +25,14 @@ public final class CheckInHandler {
     private final MemberCardService cards;
     private final ObjectMapper json;
 
-    public CheckInHandler(CheckInService checkIns, MemberCardService cards, ObjectMapper json) {
+    private final app.spotter.server.auth.LoginThrottle throttle;
+
+    public CheckInHandler(CheckInService checkIns, MemberCardService cards, ObjectMapper json,
+                          app.spotter.server.auth.LoginThrottle throttle) {
         this.checkIns = checkIns;
         this.cards = cards;
         this.json = json;
+        this.throttle = throttle;
     }
 
     public void register(Routes routes) {
@@ -46,7 +50,7 @@ public final class CheckInHandler {
                 .returns(200, MemberCardView.class);
         routes.post("/api/v1/check-ins", Access.anyOf(Permission.CHECKINS_WRITE),
                 "Check a member in by QR, PIN or staff; answers the decision, refusals included", this::checkIn)
-                .accepts(CheckInRequest.class).returns(201, CheckInResult.class);
+                .accepts(CheckInRequest.class).returns(201, CheckInResult.class).throttled();
         routes.get("/api/v1/check-ins", Access.anyOf(Permission.CHECKINS_READ),
                 "The check-ins of a day (?date=, ?locationId=), newest first", this::ofDay)
                 .returnsListOf(CheckInEntry.class);
@@ -65,7 +69,14 @@ public final class CheckInHandler {
 
     private void checkIn(Context ctx) {
         CheckInRequest body = Json.read(ctx, json, CheckInRequest.class);
-        ctx.status(201).json(checkIns.checkIn(Caller.of(ctx), body, Params.responseZone(ctx, null)));
+        Caller caller = Caller.of(ctx);
+        if (body.method() == app.spotter.model.checkin.CheckInMethod.PIN) {
+            ctx.status(201).json(throttle.pinCheckIn(ctx.ip(),
+                    r -> r.reason() == app.spotter.model.checkin.CheckInReason.PIN_WRONG,
+                    () -> checkIns.checkIn(caller, body, Params.responseZone(ctx, null))));
+            return;
+        }
+        ctx.status(201).json(checkIns.checkIn(caller, body, Params.responseZone(ctx, null)));
     }
 
     private void ofDay(Context ctx) {

@@ -38,14 +38,14 @@ public final class DeviceHandler {
                             SyncApi.EnrollRequest r = Json.read(ctx, json, SyncApi.EnrollRequest.class);
                             ctx.status(201).json(throttle.perAddress(ctx.ip(), "PAIRING_CODE_INVALID", () -> devices.enroll(r)));
                         })
-                .accepts(SyncApi.EnrollRequest.class).returns(201, SyncApi.Enrollment.class);
+                .accepts(SyncApi.EnrollRequest.class).returns(201, SyncApi.Enrollment.class).throttled();
         routes.post("/api/v1/devices/token", Access.open(), "A device token for a device's id and secret",
                         ctx -> {
                             SyncApi.DeviceLogin r = Json.read(ctx, json, SyncApi.DeviceLogin.class);
                             ctx.json(throttle.deviceLogin(r.deviceId() == null ? null : r.deviceId().value(), ctx.ip(),
                                     "DEVICE_LOGIN_FAILED", () -> devices.token(r)));
                         })
-                .accepts(SyncApi.DeviceLogin.class).returns(200, SyncApi.DeviceToken.class);
+                .accepts(SyncApi.DeviceLogin.class).returns(200, SyncApi.DeviceToken.class).throttled();
         routes.get("/api/v1/devices", manage, "Enrolled devices", ctx -> ctx.json(devices.list()))
                 .returnsListOf(SyncApi.Device.class);
         routes.post("/api/v1/devices/{id}/revoke", manage, "Revoke a device; its token stops working at once",

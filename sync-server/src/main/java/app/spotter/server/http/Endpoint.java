@@ -23,6 +23,7 @@ public final class Endpoint {
     /** What any endpoint may allow at most (the server's hard limit). */
     public static final long HARD_MAX_BODY = 8 * 1024 * 1024;
     private boolean eventStream;
+    private boolean throttled;
 
     Endpoint(HandlerType method, String path, Access access, String summary) {
         this.method = method;
@@ -72,6 +73,16 @@ public final class Endpoint {
 
     public boolean eventStream() {
         return eventStream;
+    }
+
+    /** Declares that this endpoint slows guessing (429 with Retry-After) and hashes a secret (503 when busy). */
+    public Endpoint throttled() {
+        this.throttled = true;
+        return this;
+    }
+
+    public boolean isThrottled() {
+        return throttled;
     }
 
     public HandlerType method() {

@@ -105,8 +105,10 @@ public final class OpenApiDocument {
                         : writer.ref(e.responseType());
                 ok.putObject("content").putObject("application/json").set("schema", schema);
             }
-            for (int status : new int[] {400, 401, 403, 404, 409, 422}) {
-                if ((status == 401 || status == 403) && e.access() instanceof Access.Public) {
+            for (int status : new int[] {400, 401, 403, 404, 409, 413, 422, 429, 503}) {
+                if ((status == 401 || status == 403) && e.access() instanceof Access.Public
+                        || status == 413 && e.requestType() == null
+                        || (status == 429 || status == 503) && !e.isThrottled()) {
                     continue;
                 }
                 ObjectNode err = responses.putObject(String.valueOf(status));
@@ -116,6 +118,9 @@ public final class OpenApiDocument {
                     case 403 -> "The caller's role or ownership does not allow this (FORBIDDEN)";
                     case 404 -> "Unknown id (NOT_FOUND)";
                     case 409 -> "Conflicts with current state (e.g. SLOT_FULL, ALREADY_BOOKED, OVERLAPPING_BOOKING)";
+                    case 413 -> "The body is over this route's limit, however it is sent (PAYLOAD_TOO_LARGE)";
+                    case 429 -> "Too many wrong attempts (TOO_MANY_ATTEMPTS, ACCOUNT_LOCKED); wait Retry-After seconds";
+                    case 503 -> "Too many password checks at once (SERVER_BUSY); wait Retry-After seconds";
                     default -> "A rule refuses it (e.g. SLOT_EXPIRED, MEMBERSHIP_FROZEN, NO_CREDITS_LEFT)";
                 });
                 err.putObject("content").putObject("application/json").set("schema", writer.ref(app.spotter.model.api.ApiError.class));

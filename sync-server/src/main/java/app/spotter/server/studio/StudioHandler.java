@@ -37,9 +37,9 @@ public final class StudioHandler {
         routes.post("/api/register/", Access.open(), "Register a client (201, logged in, on no membership or the gym's"
                         + " free trial) or an instructor (202, status pending_approval, no tokens until a manager approves)",
                 this::register)
-                .accepts(StudioApi.RegisterRequest.class).returns(201, StudioApi.RegisteredUser.class);
+                .accepts(StudioApi.RegisterRequest.class).returns(201, StudioApi.RegisteredUser.class).throttled();
         routes.post("/api/login/", Access.open(), "Log in with e-mail and password", this::login)
-                .accepts(StudioApi.LoginRequest.class).returns(200, StudioApi.Tokens.class);
+                .accepts(StudioApi.LoginRequest.class).returns(200, StudioApi.Tokens.class).throttled();
         routes.post("/api/refresh-token/", Access.open(), "New access token from a refresh token", this::refresh)
                 .accepts(StudioApi.RefreshRequest.class).returns(200, StudioApi.Tokens.class);
         routes.post("/api/sessions/create/", instructor, "Create a session with its time slots (instructor)", this::create)

@@ -199,6 +199,32 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anotherServerProcessOnTheSameDatabaseKeepsTheDelay() {
+        AddressedClient c = newClient();
+        String email = email("sibling");
+        account(email, Role.MEMBER);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login(c, email, "wrong-password").status());
+        }
+        try (var sibling = server.startSibling(clock)) {
+            AddressedClient there = new AddressedClient(sibling.baseUrl(), "127.0.0." + NEXT_ADDRESS.getAndIncrement());
+            assertTooMany(login(there, email, PASSWORD), "TOO_MANY_ATTEMPTS");
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(200, login(there, email, PASSWORD).status());
+        }
+    }
+
+    @Test
+    void anE_mailTooLongForAnyAccountIsCountedNotAServerError() {
+        AddressedClient c = newClient();
+        String huge = "x".repeat(5_000) + "@example.com";
+        for (int i = 0; i < 6; i++) {
+            Answer a = login(c, huge, "wrong-password");
+            assertEquals(i < 5 ? 401 : 429, a.status(), a.toString());
+        }
+    }
+
+    @Test
     void theStudioLoginSharesTheAccountsCount() {
         AddressedClient c = newClient();
         String email = email("studio");
@@ -308,6 +334,24 @@ class LoginThrottleTest {
         assertEquals(1, logins.size());
         assertEquals(UUID.fromString(deviceId), logins.get(0).actorId, "the device is the actor");
         assertEquals(5, audit("DEVICE_LOGIN_FAILED", UUID.fromString(deviceId)).size());
+    }
+
+    @Test
+    void pinsTypedAtOneAddressAreSlowedAfterTwentyWrongOnes() {
+        AddressedClient kiosk = newClient();
+        String desk = server.login(Role.FRONT_DESK);
+        String location = location(server.login(Role.ADMIN), kiosk).toString();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            statuses.add(kiosk.post("/api/v1/check-ins", Map.of("method", "PIN", "memberNumber", "9" + (100000 + i),
+                    "pin", "0000", "locationId", location), desk).status());
+        }
+        assertEquals(Collections.nCopies(20, 404), statuses.subList(0, 20), "unknown numbers: " + statuses);
+        assertEquals(List.of(429, 429), statuses.subList(20, 22), statuses.toString());
+        assertTooMany(kiosk.post("/api/v1/check-ins", Map.of("method", "PIN", "memberNumber", "9100000", "pin", "0000",
+                "locationId", location), desk), "TOO_MANY_ATTEMPTS");
+        assertEquals(404, newClient().post("/api/v1/check-ins", Map.of("method", "PIN", "memberNumber", "9100000",
+                "pin", "0000", "locationId", location), desk).status(), "another desk is not slowed");
     }
 
     @Test
