@@ -90,6 +90,9 @@ public final class StaffLogins {
         keys.dropAll(); // one person at the desk signs at a time
         if (credential != null) {
             keys.hold(UserId.of(profile.id()), credential.credentialId(), credential.key());
+        } else {
+            // the credential call failed (a hiccup): the one cached at an earlier login here still signs
+            holdCached(store.inTransaction(session -> session.find(StaffLoginRow.class, key)), password);
         }
         return new StaffProfile(UserId.of(profile.id()), key, profile.name(), role, false);
     }
@@ -199,13 +202,18 @@ public final class StaffLogins {
             // Checked after the password, so the message never tells a stranger who has an account.
             throw new LoginRefused(LoginRefused.Reason.EXPIRED_OFFLINE);
         }
-        if (row.credentialId != null && row.credentialExpiresAt != null && row.credentialExpiresAt.isAfter(clock.instant())) {
-            // only the password opens the key: whoever typed it may sign as this person
-            keys.dropAll();
+        keys.dropAll();
+        holdCached(row, password);
+        return new StaffProfile(UserId.of(row.userId), row.email, row.name, Role.valueOf(row.role), true);
+    }
+
+    /** Holds the cached credential's key: only the password opens it, so whoever typed it may sign as this person. */
+    private void holdCached(StaffLoginRow row, String password) {
+        if (row != null && row.credentialId != null && row.credentialExpiresAt != null
+                && row.credentialExpiresAt.isAfter(clock.instant())) {
             PasswordHashes.open(password, row.credentialKey).ifPresent(k ->
                     keys.hold(UserId.of(row.userId), java.util.UUID.fromString(row.credentialId), k));
         }
-        return new StaffProfile(UserId.of(row.userId), row.email, row.name, Role.valueOf(row.role), true);
     }
 
     private static String normalized(String email) {
