@@ -15,6 +15,7 @@ import app.spotter.desk.ui.Texts;
 import app.spotter.desk.ui.Theme;
 import app.spotter.desk.ui.View;
 import app.spotter.model.sync.DeviceKind;
+import app.spotter.model.sync.SyncApi;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -86,8 +87,7 @@ public final class DeskApp implements AutoCloseable {
         if (startup.pairsAtStart() && !enrolledWith(startup.serverUrl())) {
             try {
                 // Scripted start (demo.sh, installs): pair now, before the first screen.
-                pair(new EnrollViewModel.Request(startup.serverUrl(), startup.pairingCode(), startup.deskName(),
-                        DeviceKind.FRONT_DESK));
+                pair(new EnrollViewModel.Request(startup.serverUrl(), startup.pairingCode(), startup.deskName()));
                 showDesk(managerPin());
                 return;
             } catch (RuntimeException e) {
@@ -106,15 +106,18 @@ public final class DeskApp implements AutoCloseable {
         show(new EnrollView(model, texts));
     }
 
-    private void pair(EnrollViewModel.Request request) {
+    private DeviceKind pair(EnrollViewModel.Request request) {
         if (desk != null) {
             desk.close();
         }
         desk = new Desk(store, Desk.Settings.of(request.serverUrl(), new OkHttpClient(), clock));
-        desk.enroll(request.pairingCode(), request.deviceName(), request.kind());
+        // what the device is for comes with the manager's pairing code (decision 0013)
+        SyncApi.Enrollment enrollment = desk.enroll(request.pairingCode(), request.deviceName());
+        DeviceKind kind = enrollment.kind() == null ? DeviceKind.FRONT_DESK : enrollment.kind();
         settings.serverUrl(request.serverUrl());
-        settings.mode(request.kind().name());
+        settings.mode(kind.name());
         settings.save();
+        return kind;
     }
 
     private boolean enrolledWith(String serverUrl) {

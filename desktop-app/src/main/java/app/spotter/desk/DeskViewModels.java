@@ -57,13 +57,14 @@ public final class DeskViewModels implements AutoCloseable {
         login = new LoginViewModel(desk, staff, who -> shell.show(Screen.CHECK_IN), tasks, texts);
         MemberStandings standings = new MemberStandings(desk);
         checkIn = new CheckInViewModel(desk, standings, staff, tasks);
-        kioskDoor = new CheckInViewModel(desk, standings, staff, tasks);
+        // the kiosk and the scanner station act as themselves, never in a staff member's name (decision 0013)
+        kioskDoor = new CheckInViewModel(desk, standings, new CurrentStaff(), tasks);
         kiosk = new KioskViewModel(kioskDoor, managerPin, shell::leaveKiosk, tasks);
         schedule = new ScheduleViewModel(desk, staff, tasks, texts, zone, clock);
         members = new MembersViewModel(desk, staff, tasks, texts, zone, clock);
         manager = new ManagerViewModel(desk, staff, tasks, texts, zone, clock, shell::switchMode);
         status = new StatusBarViewModel(desk.status(), desk::onStatus, tasks);
-        scanner = new ScannerStationViewModel(new KioskViewModel(new CheckInViewModel(desk, standings, staff, tasks),
+        scanner = new ScannerStationViewModel(new KioskViewModel(new CheckInViewModel(desk, standings, new CurrentStaff(), tasks),
                 managerPin, shell::leaveScanner, tasks), sound);
     }
 

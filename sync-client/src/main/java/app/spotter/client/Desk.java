@@ -104,7 +104,9 @@ public final class Desk implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         ObjectMapper json = DeskJson.mapper();
         Mirror mirror = new Mirror(json);
-        Outbox outbox = new Outbox(json, settings.clock(), settings.ids());
+        // the keys of the staff logged in here, which sign their operations (decision 0013)
+        app.spotter.client.staff.StaffKeys keys = new app.spotter.client.staff.StaffKeys();
+        Outbox outbox = new Outbox(json, settings.clock(), settings.ids(), keys);
         LocalChanges changes = new LocalChanges(store);
         this.server = new ServerConnection(settings.serverUrl(), settings.http(), json,
                 () -> SyncEngine.credentials(store));
@@ -115,15 +117,23 @@ public final class Desk implements AutoCloseable {
         this.checkIns = new CheckIns(changes, mirror, outbox, members, bookings, settings.clock(),
                 settings.checkInPolicy());
         this.reconciliation = new Reconciliation(changes, mirror, outbox);
-        this.staffLogins = new StaffLogins(store, server, settings.clock(), settings.offlineLoginValidity());
+        this.staffLogins = new StaffLogins(store, server, settings.clock(), settings.offlineLoginValidity(), keys);
         engine.afterEachSync(staffLogins::refreshAccess);
         this.devices = new app.spotter.client.devices.Devices(server, staffLogins);
-        this.healthNotes = new app.spotter.client.members.HealthNotes(server);
+        this.healthNotes = new app.spotter.client.members.HealthNotes(server, keys, settings.clock());
         changes.onChange(engine::localChangeRecorded);
         changes.onChange(runner::poke);
     }
 
-    /** Pairs this desk with the gym using a manager's one-time code. */
+    /**
+     * Pairs this desk with the gym using a manager's one-time code; the code says what the device is
+     * for (the answer's {@code kind}).
+     */
+    public SyncApi.Enrollment enroll(String pairingCode, String name) {
+        return engine.enroll(pairingCode, name, null);
+    }
+
+    /** As {@link #enroll(String, String)}; a {@code kind} other than the code's is refused (DEVICE_KIND_MISMATCH). */
     public SyncApi.Enrollment enroll(String pairingCode, String name, DeviceKind kind) {
         return engine.enroll(pairingCode, name, kind);
     }

@@ -68,6 +68,7 @@ final class Invariants {
         check("one admitted check-in per member per visit", this::oneCheckInPerVisit);
         check("open conflicts are in the manager's queue", this::openConflictsListed);
         check("replicas converge", this::replicasConverge);
+        check("every staff operation was proven", this::staffOperationsProven);
         return passed;
     }
 
@@ -190,6 +191,19 @@ final class Invariants {
                 throw new InvariantViolation("one durable outcome per operation", "operation " + op + " has "
                         + outcomes + " outcomes");
             }
+        }
+    }
+
+    /**
+     * The staff at the desks logged in there (online at set-up, again after each crash), so the server
+     * proved every operation's actor (decision 0013): none was refused as unproven.
+     */
+    private void staffOperationsProven() {
+        long unproven = number("select count(*) from sync_operation where reason in ('ACTOR_NOT_PROVEN', "
+                + "'DEVICE_KIND_FORBIDS')");
+        if (unproven > 0) {
+            throw new InvariantViolation("every staff operation was proven", unproven
+                    + " operations were refused as not proven");
         }
     }
 

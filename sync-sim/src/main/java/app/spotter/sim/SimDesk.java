@@ -35,6 +35,8 @@ public final class SimDesk implements AutoCloseable {
     final List<Long> cursors = new ArrayList<>();
     int partitionedUntil = -1;
     int crashes;
+    private String staffEmail;
+    private String staffPassword;
 
     SimDesk(String name, SimNetwork network, SimClock clock, long seed, Supplier<UUID> ids) {
         this.name = name;
@@ -59,12 +61,34 @@ public final class SimDesk implements AutoCloseable {
         return store;
     }
 
-    /** The desk process dies: pool, Hibernate, connection and token go; the database stays. */
+    /**
+     * A staff member logs in here as at a real desk (decision 0013): online when the network lets
+     * them (the desk gets their staff credential), else from the login cached here; their key signs
+     * what they do.
+     */
+    void logIn(String email, String password) {
+        staffEmail = email;
+        staffPassword = password;
+        logInAgain();
+    }
+
+    private void logInAgain() {
+        try {
+            desk.staffLogin(staffEmail, staffPassword);
+        } catch (app.spotter.client.staff.LoginRefused | app.spotter.client.sync.ServerUnavailable e) {
+            // nobody logged in: what this desk does now goes unsigned and the server refuses it
+        }
+    }
+
+    /** The desk process dies: pool, Hibernate, connection, token and signing key go; the database stays. */
     void crash() {
         desk.close();
         store.close();
         crashes++;
         open();
+        if (staffEmail != null) {
+            logInAgain();
+        }
     }
 
     long cursor() {

@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 
 /**
  * The gym of one run, on its own fresh server: staff accounts, plans, a location with its classes
- * and members, persisted directly with ids from the run's seed. The staff never log in with a
- * password (their tokens are minted on the simulated clock) and the directly installed desks share
- * one secret, hashed once per JVM with the simulation's cheap hasher (the hash carries its
+ * and members, persisted directly with ids from the run's seed. The manager's tokens are minted on
+ * the simulated clock; the front-desk staff log in at each desk (decision 0013). The directly
+ * installed desks share one secret, hashed once per JVM with the simulation's cheap hasher (the hash carries its
  * parameters, so the server checks it as it is).
  */
 public final class SimGym {
@@ -31,7 +31,10 @@ public final class SimGym {
     /** The secret of the desks installed directly; the hash is what enrollment would have stored. */
     static final String DEVICE_SECRET = "sim-device-secret";
     private static final String DEVICE_SECRET_HASH = SimServer.HASHER.hash(DEVICE_SECRET);
-    private static final String STAFF_PASSWORD_HASH = SimServer.HASHER.hash("sim-password-1");
+    /** The staff log in at the desks with this password (checked by the server's cheap simulation hasher). */
+    static final String STAFF_PASSWORD = "sim-password-1";
+    static final String FRONT_DESK_EMAIL = "sim-front-desk@sim.spotter.app";
+    private static final String STAFF_PASSWORD_HASH = SimServer.HASHER.hash(STAFF_PASSWORD);
 
     final UserId manager;
     final UserId frontDesk;

@@ -161,6 +161,7 @@ public final class Simulation {
                 gym.installDevice(desk, location, "Sim desk " + i);
             }
             desk.desk().syncOnce();
+            desk.logIn(SimGym.FRONT_DESK_EMAIL, SimGym.STAFF_PASSWORD);
             log.event("desk%d enrolled, clock skew %s", i, skew);
         }
         recordCursors();

@@ -11,6 +11,7 @@ import app.spotter.model.checkin.CheckInMethod;
 import app.spotter.model.checkin.CheckInReason;
 import app.spotter.model.common.BookingId;
 import app.spotter.model.common.CheckInId;
+import app.spotter.model.common.DeviceId;
 import app.spotter.model.common.LocationId;
 import app.spotter.model.common.MembershipId;
 import app.spotter.model.common.SlotId;
@@ -18,6 +19,7 @@ import app.spotter.model.common.UserId;
 import app.spotter.model.sync.DeviceKind;
 import app.spotter.model.sync.HlcTimestamp;
 import app.spotter.model.sync.OperationPayload;
+import app.spotter.model.sync.OperationProofs;
 import app.spotter.model.sync.SyncApi;
 import app.spotter.server.SpotterApp;
 import app.spotter.server.auth.AccessTokens;
@@ -93,6 +95,7 @@ public final class SyncBenchmark {
         private final ApiClient api;
         private final String manager;
         private final UserId frontDesk;
+        private final String frontDeskToken;
         private final UUID location;
         private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2)).build();
         private final List<DeskStore> stores = new ArrayList<>();
@@ -105,7 +108,8 @@ public final class SyncBenchmark {
             accounts.bootstrapAccount("bench-manager@sim.spotter.app", "bench-password-1", "Manager", Role.MANAGER, null);
             var desk = accounts.bootstrapAccount("bench-desk@sim.spotter.app", "bench-password-1", "Desk",
                     Role.FRONT_DESK, null);
-            this.frontDesk = UserId.of(api.get("/api/v1/me", desk.accessToken()).text("id"));
+            this.frontDeskToken = desk.accessToken();
+            this.frontDesk = UserId.of(api.get("/api/v1/me", frontDeskToken).text("id"));
             UUID managerId = app.services().tx().inTransaction(s -> s.createSelectionQuery(
                     "select u.id from UserAccount u where u.email = 'bench-manager@sim.spotter.app'", UUID.class)
                     .getSingleResult());
@@ -137,6 +141,7 @@ public final class SyncBenchmark {
             long feedBefore = app.services().feed().position();
             List<SyncApi.Operation> ops = operations(members.subList(0, PUSH_OPS));
             Pusher pusher = pusher("Bench pusher");
+            ops = pusher.signed(ops); // a desk signs when it records, not when it pushes
             long t = System.nanoTime();
             pusher.pushAll(ops);
             double pushRate = PUSH_OPS / seconds(t);
@@ -151,7 +156,7 @@ public final class SyncBenchmark {
             List<SyncApi.Operation> all = operations(members.subList(PUSH_OPS, PUSH_OPS + share * DESKS));
             for (int d = 0; d < DESKS; d++) {
                 pushers.add(pusher("Bench pusher " + d));
-                perDesk.add(renumber(all.subList(d * share, (d + 1) * share)));
+                perDesk.add(pushers.get(d).signed(renumber(all.subList(d * share, (d + 1) * share))));
             }
             var pool = java.util.concurrent.Executors.newFixedThreadPool(DESKS);
             try {
@@ -217,14 +222,26 @@ public final class SyncBenchmark {
                     new SyncApi.EnrollRequest(pairingCode(), name, DeviceKind.FRONT_DESK), SyncApi.Enrollment.class);
             String token = post("/api/v1/devices/token", null, new SyncApi.DeviceLogin(device.deviceId(),
                     device.deviceSecret()), SyncApi.DeviceToken.class).accessToken();
-            return new Pusher(token);
+            // the front-desk staff member logged in at this device: it signs their operations (decision 0013)
+            SyncApi.StaffCredential credential = post("/api/v1/sync/staff-credentials", token,
+                    new SyncApi.StaffCredentialRequest(frontDeskToken), SyncApi.StaffCredential.class);
+            return new Pusher(token, device.deviceId(), credential);
         }
 
         private final class Pusher {
             private final String token;
+            private final DeviceId device;
+            private final SyncApi.StaffCredential credential;
 
-            Pusher(String token) {
+            Pusher(String token, DeviceId device, SyncApi.StaffCredential credential) {
                 this.token = token;
+                this.device = device;
+                this.credential = credential;
+            }
+
+            List<SyncApi.Operation> signed(List<SyncApi.Operation> ops) {
+                return ops.stream().map(o -> OperationProofs.signed(credential.credentialId(),
+                        credential.key(), device, o)).toList();
             }
 
             void pushAll(List<SyncApi.Operation> ops) throws Exception {
@@ -410,6 +427,7 @@ public final class SyncBenchmark {
             stores.add(store);
             Desk desk = new Desk(store, Desk.Settings.of(app.baseUrl(), http, Clock.systemUTC()));
             desk.enroll(pairingCode(), name, DeviceKind.FRONT_DESK);
+            desk.staffLogin("bench-desk@sim.spotter.app", "bench-password-1");
             return desk;
         }
 

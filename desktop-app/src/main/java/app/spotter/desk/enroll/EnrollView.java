@@ -7,9 +7,7 @@ import app.spotter.model.sync.DeviceKind;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -25,7 +23,7 @@ public final class EnrollView implements View {
     private final TextField serverUrl = new TextField();
     private final TextField pairingCode = new TextField();
     private final TextField deviceName = new TextField();
-    private final ComboBox<DeviceKind> kind = new ComboBox<>();
+    private final Label kind = new Label();
     private final Button pair;
     private final Label error = new Label();
 
@@ -41,9 +39,7 @@ public final class EnrollView implements View {
         pairingCode.setPromptText("K7Q2-M9XD");
         deviceName.setId("deviceName");
         kind.setId("deviceKind");
-        kind.getItems().setAll(DeviceKind.values());
-        kind.setCellFactory(l -> new KindCell());
-        kind.setButtonCell(new KindCell());
+        kind.setText(texts.get("enroll.mode.byCode"));
         pair = new Button(texts.get("enroll.submit"));
         pair.setId("pair");
         pair.getStyleClass().add("accent");
@@ -73,13 +69,6 @@ public final class EnrollView implements View {
         return label;
     }
 
-    private final class KindCell extends ListCell<DeviceKind> {
-        @Override
-        protected void updateItem(DeviceKind item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : texts.get("enroll.mode." + item.name()));
-        }
-    }
 
     @Override
     public Parent root() {
@@ -91,7 +80,10 @@ public final class EnrollView implements View {
         subscriptions.bindBidirectional(serverUrl.textProperty(), model.serverUrlProperty());
         subscriptions.bindBidirectional(pairingCode.textProperty(), model.pairingCodeProperty());
         subscriptions.bindBidirectional(deviceName.textProperty(), model.deviceNameProperty());
-        subscriptions.bindBidirectional(kind.valueProperty(), model.kindProperty());
+        subscriptions.bind(kind.textProperty(), javafx.beans.binding.Bindings.createStringBinding(() -> {
+            DeviceKind got = model.kindProperty().get();
+            return texts.get(got == null ? "enroll.mode.byCode" : "enroll.mode." + got.name());
+        }, model.kindProperty()));
         subscriptions.bind(pair.disableProperty(), model.workingProperty());
         subscriptions.bind(error.textProperty(), model.errorProperty());
         pairingCode.requestFocus();

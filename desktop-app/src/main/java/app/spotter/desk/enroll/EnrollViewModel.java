@@ -12,17 +12,23 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** First start: the server's address, the manager's one-time pairing code, and what this device is for. */
+/**
+ * First start: the server's address and the manager's one-time pairing code. What the device is
+ * for comes with the code (the manager chose it, decision 0013); it is shown once paired.
+ */
 public final class EnrollViewModel {
 
     /** What pairing needs; the composition root builds the desk on this address and enrolls it. */
-    public record Request(String serverUrl, String pairingCode, String deviceName, DeviceKind kind) {
+    public record Request(String serverUrl, String pairingCode, String deviceName) {
     }
 
-    /** Pairs the device (blocking; called off the FX thread); throws with a readable message on failure. */
+    /**
+     * Pairs the device (blocking; called off the FX thread) and returns what the code made it;
+     * throws with a readable message on failure.
+     */
     @FunctionalInterface
     public interface Pairing {
-        void pair(Request request) throws Exception;
+        DeviceKind pair(Request request) throws Exception;
     }
 
     private final Pairing pairing;
@@ -32,7 +38,7 @@ public final class EnrollViewModel {
     private final StringProperty serverUrl = new SimpleStringProperty("http://127.0.0.1:7070");
     private final StringProperty pairingCode = new SimpleStringProperty("");
     private final StringProperty deviceName = new SimpleStringProperty("Front desk 1");
-    private final ObjectProperty<DeviceKind> kind = new SimpleObjectProperty<>(DeviceKind.FRONT_DESK);
+    private final ObjectProperty<DeviceKind> kind = new SimpleObjectProperty<>();
     private final BooleanProperty working = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
 
@@ -50,15 +56,13 @@ public final class EnrollViewModel {
             error.set(texts.get("enroll.missing"));
             return;
         }
-        Request request = new Request(url, code, deviceName.get().strip(), kind.get());
+        Request request = new Request(url, code, deviceName.get().strip());
         working.set(true);
         error.set("");
-        tasks.run(() -> {
-            pairing.pair(request);
-            return request;
-        }, done -> {
+        tasks.run(() -> pairing.pair(request), got -> {
             working.set(false);
-            paired.accept(done);
+            kind.set(got);
+            paired.accept(request);
         }, e -> {
             working.set(false);
             error.set(texts.get("enroll.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -77,7 +81,8 @@ public final class EnrollViewModel {
         return deviceName;
     }
 
-    public ObjectProperty<DeviceKind> kindProperty() {
+    /** What the pairing code made this device; null until paired. */
+    public javafx.beans.property.ReadOnlyObjectProperty<DeviceKind> kindProperty() {
         return kind;
     }
 

@@ -204,13 +204,33 @@ public final class ManagerViewModel {
         }, this::devicesFailed);
     }
 
-    /** A manager changes what this device is used for (stored; a kiosk or scanner station locks at once). */
+    /**
+     * A manager changes what this device is used for (stored; a kiosk or scanner station locks at
+     * once). The server records it with the manager's online login (decision 0013): a device acts for
+     * staff only while the server knows it as a front desk. Offline only a switch to a kiosk or a
+     * scanner station (acting for no one) is allowed; back to front desk needs the server.
+     */
     public void switchMode(DeviceKind kind) {
         if (!staff.manages()) {
             message.set(texts.get("manager.mode.onlyManagers"));
             return;
         }
-        switchMode.accept(kind);
+        if (kind == null) {
+            return;
+        }
+        UserId manager = staff.user();
+        String self = desk.deviceId();
+        tasks.run(() -> desk.devices().changeKind(manager, app.spotter.model.common.DeviceId.of(self), kind), changed -> {
+            message.set(texts.get("manager.mode.changed", texts.get("enroll.mode." + kind.name())));
+            switchMode.accept(kind);
+        }, e -> {
+            if (kind == DeviceKind.FRONT_DESK) {
+                message.set(texts.get("manager.mode.needsOnline"));
+            } else {
+                // more restricted than before: fine without the server, which still refuses staff work here
+                switchMode.accept(kind);
+            }
+        });
     }
 
     public ObservableList<DeviceRow> devices() {

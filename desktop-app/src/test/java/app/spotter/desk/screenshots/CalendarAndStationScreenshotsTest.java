@@ -141,12 +141,14 @@ class CalendarAndStationScreenshotsTest {
             GymFixtures gym = new GymFixtures(server);
             String managerToken = server.login(Role.MANAGER);
             UUID location = gym.location("Europe/Berlin");
-            java.util.function.Supplier<String> code = () -> server.client().post("/api/v1/devices/pairing-codes",
-                    Map.of("locationId", location), managerToken).text("code");
+            // the manager chooses what each device is for when creating its pairing code
+            java.util.function.Function<String, String> codeFor = kind -> server.client().post(
+                    "/api/v1/devices/pairing-codes", Map.of("locationId", location, "kind", kind), managerToken).text("code");
+            java.util.function.Supplier<String> code = () -> codeFor.apply("FRONT_DESK");
             for (String[] other : new String[][] {{"Kiosk by the door", "KIOSK"}, {"Scanner, studio entrance", "SCANNER"},
                 {"Front desk 2 (old PC)", "FRONT_DESK"}}) {
                 ApiClient.Response r = server.client().post("/api/v1/devices/enroll",
-                        Map.of("pairingCode", code.get(), "name", other[0], "kind", other[1]), null);
+                        Map.of("pairingCode", codeFor.apply(other[1]), "name", other[0]), null);
                 assertEquals(201, r.status(), r.toString());
                 if (other[0].contains("old PC")) {
                     assertEquals(200, server.client().post("/api/v1/devices/" + r.text("deviceId") + "/revoke", Map.of(),

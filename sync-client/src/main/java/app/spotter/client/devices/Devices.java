@@ -39,6 +39,12 @@ public final class Devices {
         return ServerConnection.execute(server.open().revokeDevice(bearer(manager), device.toString()));
     }
 
+    /** Changes what a device is for (audited on the server); the server's answer as the device now is. */
+    public SyncApi.Device changeKind(UserId manager, DeviceId device, app.spotter.model.sync.DeviceKind kind) {
+        return ServerConnection.execute(server.open().changeDeviceKind(bearer(manager), device.toString(),
+                new SyncApi.DeviceKindChange(kind)));
+    }
+
     private String bearer(UserId manager) {
         return "Bearer " + logins.onlineToken(manager).orElseThrow(OnlineLoginNeeded::new);
     }

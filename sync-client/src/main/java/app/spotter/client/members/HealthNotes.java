@@ -32,9 +32,14 @@ public final class HealthNotes {
     }
 
     private final ServerConnection server;
+    private final app.spotter.client.staff.StaffKeys keys;
+    private final java.time.Clock clock;
 
-    public HealthNotes(ServerConnection server) {
+    /** @param keys the staff credential keys held here: the desk signs the read for the person (decision 0013) */
+    public HealthNotes(ServerConnection server, app.spotter.client.staff.StaffKeys keys, java.time.Clock clock) {
         this.server = server;
+        this.keys = keys;
+        this.clock = clock;
     }
 
     /**
@@ -52,8 +57,10 @@ public final class HealthNotes {
             return new Answer(Availability.NOT_ALLOWED, null);
         }
         try {
+            String path = "/api/v1/sync/members/" + member + "/health-notes";
+            String proof = keys.requestProof(staff, "GET", path, clock.millis()).orElse(null);
             MembersApi.HealthNotesView view = ServerConnection.execute(
-                    server.authorized().healthNotes(member.toString(), staff.toString()));
+                    server.authorized().healthNotes(member.toString(), staff.toString(), proof));
             return new Answer(Availability.SHOWN, view == null ? null : view.healthNotes());
         } catch (ServerUnavailable e) {
             if (e.status() == 403) {

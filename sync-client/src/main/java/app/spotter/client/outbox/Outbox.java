@@ -47,6 +47,7 @@ public final class Outbox {
             });
     private HybridLogicalClock hlc;
     private String hlcNode;
+    private final app.spotter.client.staff.StaffKeys keys;
 
     public Outbox(ObjectMapper json, Clock clock) {
         this(json, clock, UUID::randomUUID);
@@ -54,9 +55,15 @@ public final class Outbox {
 
     /** With the source of new ids (operations, and the rows the desk mints); the simulation seeds it. */
     public Outbox(ObjectMapper json, Clock clock, Supplier<UUID> ids) {
+        this(json, clock, ids, new app.spotter.client.staff.StaffKeys());
+    }
+
+    /** With the keys that sign the operations of the staff logged in here (decision 0013). */
+    public Outbox(ObjectMapper json, Clock clock, Supplier<UUID> ids, app.spotter.client.staff.StaffKeys keys) {
         this.json = json;
         this.clock = clock;
         this.ids = ids;
+        this.keys = keys;
     }
 
     /** A new id for an operation or a row this desk creates (random in production). */
@@ -90,6 +97,13 @@ public final class Outbox {
         entry.actor = actor == null ? null : actor.value();
         entry.status = OutboxEntry.PENDING;
         entry.createdAt = clock.instant();
+        if (actor != null) {
+            // signed now, while the person is logged in here: exactly the wire form that will be pushed
+            keys.prove(app.spotter.model.common.DeviceId.of(state.deviceId), toOperation(entry)).ifPresent(proof -> {
+                entry.proofCredentialId = proof.credentialId();
+                entry.proofSignature = proof.signature();
+            });
+        }
         session.persist(entry);
         state.nextSequence++;
         state.lastHlcWall = time.wallMillis();
@@ -218,7 +232,9 @@ public final class Outbox {
                 new HlcTimestamp(entry.hlcWall, entry.hlcCounter, entry.hlcNode),
                 entry.actor == null ? null : new UserId(entry.actor),
                 DeskJson.read(json, entry.readVersions, READ_VERSIONS),
-                DeskJson.read(json, entry.payload, OperationPayload.class));
+                DeskJson.read(json, entry.payload, OperationPayload.class),
+                entry.proofCredentialId == null ? null
+                        : new SyncApi.ActorProof(entry.proofCredentialId, entry.proofSignature));
     }
 
     private PendingOperation read(OutboxEntry entry) {

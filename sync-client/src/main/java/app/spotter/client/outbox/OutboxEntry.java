@@ -42,6 +42,13 @@ public class OutboxEntry {
 
     public UUID actor;
 
+    /** The actor's proof (decision 0013), signed when the operation was recorded; null without an actor. */
+    @Column(name = "proof_credential_id")
+    public UUID proofCredentialId;
+
+    @Column(name = "proof_signature")
+    public String proofSignature;
+
     public String status;
 
     @Column(name = "outcome_status")

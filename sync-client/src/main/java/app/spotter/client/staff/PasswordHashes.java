@@ -40,6 +40,51 @@ public final class PasswordHashes {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    private static final String SEALED = "pbkdf2-aesgcm";
+
+    /**
+     * A secret sealed under a key derived from the password (PBKDF2 as above, its own salt;
+     * AES-256-GCM): {@code pbkdf2-aesgcm$iterations$salt$iv$ciphertext}. Only the password opens it.
+     */
+    public static String seal(String password, String secret) {
+        byte[] salt = new byte[16];
+        byte[] iv = new byte[12];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(iv);
+        Base64.Encoder b64 = Base64.getEncoder();
+        byte[] sealed = aes(javax.crypto.Cipher.ENCRYPT_MODE, derive(password, salt, ITERATIONS), iv,
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return SEALED + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(iv) + "$"
+                + b64.encodeToString(sealed);
+    }
+
+    /** The sealed secret, or empty for a wrong password or anything malformed. */
+    public static java.util.Optional<String> open(String password, String sealed) {
+        String[] parts = sealed == null ? new String[0] : sealed.split("\\$");
+        if (parts.length != 5 || !SEALED.equals(parts[0])) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            byte[] key = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+            byte[] plain = aes(javax.crypto.Cipher.DECRYPT_MODE, key, b64.decode(parts[3]), b64.decode(parts[4]));
+            return java.util.Optional.of(new String(plain, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static byte[] aes(int mode, byte[] key, byte[] iv, byte[] data) {
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(mode, new javax.crypto.spec.SecretKeySpec(key, "AES"), new javax.crypto.spec.GCMParameterSpec(128, iv));
+            return c.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            // a wrong password fails the GCM tag
+            throw new IllegalStateException("Cannot open the sealed secret", e);
+        }
+    }
+
     private static byte[] derive(String password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
         try {

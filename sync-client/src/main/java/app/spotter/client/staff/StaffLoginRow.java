@@ -28,4 +28,15 @@ public class StaffLoginRow {
 
     @Column(name = "logged_in_at", nullable = false)
     public Instant loggedInAt;
+
+    /** The staff credential the server issued to this desk for this person (decision 0013); null without one. */
+    @Column(name = "credential_id")
+    public String credentialId;
+
+    /** Its key, sealed under the person's password ({@link PasswordHashes#seal}). */
+    @Column(name = "credential_key")
+    public String credentialKey;
+
+    @Column(name = "credential_expires_at")
+    public Instant credentialExpiresAt;
 }

@@ -7,6 +7,7 @@ import app.spotter.model.access.Role;
 import app.spotter.model.api.AuthApi;
 import app.spotter.model.common.UserId;
 import app.spotter.model.sync.StaffAccess;
+import app.spotter.model.sync.SyncApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ public final class StaffLogins {
     private final ServerConnection server;
     private final Clock clock;
     private final Duration offlineValidity;
+    private final StaffKeys keys;
     // The access token of the last online login, in memory only: for the manager's online-only calls.
     private volatile OnlineSession online;
 
@@ -45,6 +47,12 @@ public final class StaffLogins {
     }
 
     public StaffLogins(DeskStore store, ServerConnection server, Clock clock, Duration offlineValidity) {
+        this(store, server, clock, offlineValidity, new StaffKeys());
+    }
+
+    /** With the keys the outbox signs with: a login puts the person's credential key there. */
+    public StaffLogins(DeskStore store, ServerConnection server, Clock clock, Duration offlineValidity, StaffKeys keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.store = store;
         this.server = server;
         this.clock = clock;
@@ -90,8 +98,16 @@ public final class StaffLogins {
         if (role == null || !role.isStaff()) {
             throw new LoginRefused(LoginRefused.Reason.NOT_STAFF);
         }
-        remember(new StaffProfile(UserId.of(profile.id()), key, profile.name(), role, false), password);
+        SyncApi.StaffCredential credential = credential(tokens.accessToken());
+        remember(new StaffProfile(UserId.of(profile.id()), key, profile.name(), role, false), password, credential);
         online = new OnlineSession(UserId.of(profile.id()), tokens.accessToken());
+        keys.dropAll(); // one person at the desk signs at a time
+        if (credential != null) {
+            keys.hold(UserId.of(profile.id()), credential.credentialId(), credential.key());
+        } else {
+            // the credential call failed (a hiccup): the one cached at an earlier login here still signs
+            holdCached(store.inTransaction(session -> session.find(StaffLoginRow.class, key)), password);
+        }
         return new StaffProfile(UserId.of(profile.id()), key, profile.name(), role, false);
     }
 
@@ -105,9 +121,24 @@ public final class StaffLogins {
         return s != null && s.userId().equals(userId) ? Optional.of(s.accessToken()) : Optional.empty();
     }
 
-    /** Called at log-out: the next person at the desk does not inherit the token. */
+    /** Called at log-out: the next person at the desk inherits neither the token nor the signing key. */
     public void forgetOnlineSession() {
         online = null;
+        keys.dropAll();
+    }
+
+    /**
+     * The staff credential for the person who just logged in online (decision 0013): the desk asks
+     * with its device token and their access token. None for a kiosk or scanner (they act for no
+     * one), or when the server cannot be asked: that person's operations then go unsigned.
+     */
+    private SyncApi.StaffCredential credential(String accessToken) {
+        try {
+            return ServerConnection.execute(server.authorized().staffCredential(
+                    new SyncApi.StaffCredentialRequest(accessToken)));
+        } catch (ServerUnavailable | IllegalStateException e) {
+            return null;
+        }
     }
 
     /**
@@ -136,7 +167,13 @@ public final class StaffLogins {
 
     /** Caches a staff member for offline login (after an online login; the demo desk seeds one). */
     public void remember(StaffProfile profile, String password) {
+        remember(profile, password, null);
+    }
+
+    /** Caches a staff member for offline login, with the credential the server issued here (sealed by the password). */
+    public void remember(StaffProfile profile, String password, SyncApi.StaffCredential credential) {
         String hash = PasswordHashes.hash(password);
+        String sealed = credential == null ? null : PasswordHashes.seal(password, credential.key());
         String key = normalized(profile.email());
         store.run(session -> {
             StaffLoginRow row = session.find(StaffLoginRow.class, key);
@@ -149,6 +186,11 @@ public final class StaffLogins {
             row.role = profile.role().name();
             row.passwordHash = hash;
             row.loggedInAt = clock.instant();
+            if (credential != null) {
+                row.credentialId = credential.credentialId().toString();
+                row.credentialKey = sealed;
+                row.credentialExpiresAt = credential.expiresAt();
+            }
             session.merge(row);
         });
     }
@@ -174,7 +216,18 @@ public final class StaffLogins {
             // Checked after the password, so the message never tells a stranger who has an account.
             throw new LoginRefused(LoginRefused.Reason.EXPIRED_OFFLINE);
         }
+        keys.dropAll();
+        holdCached(row, password);
         return new StaffProfile(UserId.of(row.userId), row.email, row.name, Role.valueOf(row.role), true);
+    }
+
+    /** Holds the cached credential's key: only the password opens it, so whoever typed it may sign as this person. */
+    private void holdCached(StaffLoginRow row, String password) {
+        if (row != null && row.credentialId != null && row.credentialExpiresAt != null
+                && row.credentialExpiresAt.isAfter(clock.instant())) {
+            PasswordHashes.open(password, row.credentialKey).ifPresent(k ->
+                    keys.hold(UserId.of(row.userId), java.util.UUID.fromString(row.credentialId), k));
+        }
     }
 
     private static String normalized(String email) {

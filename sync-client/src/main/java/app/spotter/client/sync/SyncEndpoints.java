@@ -21,6 +21,15 @@ public interface SyncEndpoints {
     @GET("api/v1/me")
     Call<AuthApi.Profile> me(@Header("Authorization") String bearer);
 
+    /** A staff credential for the person who just logged in here, with their own access token (device token). */
+    @POST("api/v1/sync/staff-credentials")
+    Call<SyncApi.StaffCredential> staffCredential(@Body SyncApi.StaffCredentialRequest request);
+
+    /** Changes what a device is for; with a manager's own access token. */
+    @retrofit2.http.PUT("api/v1/devices/{id}/kind")
+    Call<SyncApi.Device> changeDeviceKind(@Header("Authorization") String bearer, @Path("id") String deviceId,
+                                          @Body SyncApi.DeviceKindChange change);
+
     @POST("api/v1/devices/enroll")
     Call<SyncApi.Enrollment> enroll(@Body SyncApi.EnrollRequest request);
 
@@ -65,5 +74,6 @@ public interface SyncEndpoints {
     /** A member's health notes for the staff member at this desk (device token; the server checks HEALTH_NOTES). */
     @GET("api/v1/sync/members/{id}/health-notes")
     Call<app.spotter.model.api.MembersApi.HealthNotesView> healthNotes(@Path("id") String memberId,
-                                                                       @Query("actor") String actor);
+                                                                       @Query("actor") String actor,
+                                                                       @Header("X-Spotter-Actor-Proof") String proof);
 }

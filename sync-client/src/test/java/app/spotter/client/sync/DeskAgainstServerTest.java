@@ -58,6 +58,8 @@ abstract class DeskAgainstServerTest {
     private final List<DeskStore> stores = new ArrayList<>();
     private UUID location;
     private UserId frontDesk;
+    private String frontDeskEmail;
+    private static final String PASSWORD = "test-password-1";
 
     @BeforeAll
     void startServer() {
@@ -80,8 +82,28 @@ abstract class DeskAgainstServerTest {
 
     private void newGym() {
         location = gym.location("Europe/Berlin");
-        String token = server.login(Role.FRONT_DESK);
+        frontDeskEmail = "desk-" + UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
+        String token = server.app().services().accounts().bootstrapAccount(frontDeskEmail, PASSWORD, "Front Desk",
+                Role.FRONT_DESK, null).accessToken();
         frontDesk = UserId.of(api.get("/api/v1/me", token).text("id"));
+    }
+
+    /**
+     * The gym's front-desk staff member logs in at the desk (online): the desk gets their credential
+     * and signs their operations with it (decision 0013).
+     */
+    private Desk staffLoggedIn(Desk desk) {
+        if (frontDeskEmail != null) {
+            desk.staffLogin(frontDeskEmail, PASSWORD);
+        }
+        return desk;
+    }
+
+    /** A manager logs in at the desk (online); returns their id. */
+    private UserId managerLoggedIn(Desk desk) {
+        String email = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@test.spotter.app";
+        server.app().services().accounts().bootstrapAccount(email, PASSWORD, "Manager", Role.MANAGER, null);
+        return desk.staffLogin(email, PASSWORD).id();
     }
 
     private Desk enrolledDesk(NetworkSwitch network) {
@@ -93,7 +115,7 @@ abstract class DeskAgainstServerTest {
         Desk desk = new Desk(store, Desk.Settings.of(server.app().baseUrl(), http, Clock.systemUTC()));
         desks.add(desk);
         desk.enroll(code.text("code"), "Front desk " + desks.size(), DeviceKind.FRONT_DESK);
-        return desk;
+        return staffLoggedIn(desk);
     }
 
     private Desk enrolledDesk(okhttp3.Interceptor network, String baseUrl, Clock clock) {
@@ -105,7 +127,7 @@ abstract class DeskAgainstServerTest {
         Desk desk = new Desk(store, Desk.Settings.of(baseUrl, http, clock));
         desks.add(desk);
         desk.enroll(code.text("code"), "Front desk " + desks.size(), DeviceKind.FRONT_DESK);
-        return desk;
+        return staffLoggedIn(desk);
     }
 
     private long onServer(String sql, SlotId slot) {
@@ -305,7 +327,7 @@ abstract class DeskAgainstServerTest {
         a.syncOnce();
         b.syncOnce();
         UUID conflict = b.bookings().find(atB.bookingId()).orElseThrow().conflictId();
-        UserId managerId = UserId.of(api.get("/api/v1/me", manager).text("id"));
+        UserId managerId = managerLoggedIn(b);
 
         b.reconciliation().resolve(managerId, conflict, "ACCEPT");
         b.syncOnce();
@@ -418,6 +440,7 @@ abstract class DeskAgainstServerTest {
         Desk desk = new Desk(store, Desk.Settings.of(server.app().baseUrl(), http, Clock.systemUTC()));
         desks.add(desk);
         desk.enroll(code.text("code"), "Desk", DeviceKind.FRONT_DESK);
+        staffLoggedIn(desk);
         SlotId slot = slot(10, tomorrow());
         MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
         desk.syncOnce();
@@ -513,7 +536,7 @@ abstract class DeskAgainstServerTest {
         Desk desk = enrolledDesk(network);
         MemberId member = MemberId.of(api.post("/api/v1/members", Map.of("firstName", "Knee", "lastName", "Injury",
                 "healthNotes", "asthma: inhaler in locker 12"), manager).text("id"));
-        UserId managerId = UserId.of(api.get("/api/v1/me", manager).text("id"));
+        UserId managerId = managerLoggedIn(desk);
         desk.syncOnce();
 
         var forManager = desk.healthNotes().read(managerId, Role.MANAGER, member);
@@ -521,6 +544,10 @@ abstract class DeskAgainstServerTest {
         assertEquals("asthma: inhaler in locker 12", forManager.notes());
         assertEquals(app.spotter.client.members.HealthNotes.Availability.NOT_ALLOWED,
                 desk.healthNotes().read(frontDesk, Role.FRONT_DESK, member).availability());
+        staffLoggedIn(desk);
+        assertEquals(app.spotter.client.members.HealthNotes.Availability.NOT_ALLOWED,
+                desk.healthNotes().read(managerId, Role.MANAGER, member).availability(),
+                "the manager left (the front desk logged in): the desk cannot sign for them any more");
         assertEquals(app.spotter.client.members.HealthNotes.Availability.NOT_ALLOWED,
                 desk.healthNotes().read(frontDesk, Role.MANAGER, member).availability(),
                 "the server checks the person's real role, not what the desk believes");
@@ -531,6 +558,46 @@ abstract class DeskAgainstServerTest {
         long stored = desk.store().inTransaction(s -> s.createNativeQuery(
                 "select count(*) from mirror_row where lower(data) like '%inhaler%'", Long.class).getSingleResult());
         assertEquals(0, stored, "health notes never reach the desk's store");
+    }
+
+    @Test
+    void aStaffMemberLoggedInOfflineSignsWithTheCredentialTheirPasswordOpens() {
+        newGym();
+        NetworkSwitch network = new NetworkSwitch();
+        Desk desk = enrolledDesk(network); // the front desk logged in online once: the credential is cached
+        SlotId slot = slot(10, tomorrow());
+        MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        desk.syncOnce();
+        String sealed = desk.store().inTransaction(s -> s.createNativeQuery(
+                "select credential_key from staff_login", String.class).getSingleResult());
+        assertTrue(sealed.startsWith("pbkdf2-aesgcm$"), "the key is kept sealed by the password: " + sealed);
+
+        desk.staffLogins().forgetOnlineSession(); // logged out
+        network.down();
+        assertThrows(app.spotter.client.staff.LoginRefused.class, () -> desk.staffLogin(frontDeskEmail, "wrong"));
+        assertTrue(desk.staffLogin(frontDeskEmail, PASSWORD).offline());
+        BookingResult booked = desk.bookings().book(frontDesk, slot, member, false);
+        network.up();
+        desk.syncOnce();
+
+        OutboxEntry entry = desk.store().inTransaction(s -> s.find(OutboxEntry.class, booked.opId()));
+        assertEquals("APPLIED", entry.outcomeStatus, "signed offline, proven at the server: " + entry.reason);
+        assertEquals("BOOKED", bookingStatusOnServer(booked.bookingId()));
+    }
+
+    @Test
+    void anOperationOfSomeoneNotLoggedInHereIsRefusedByTheServer() {
+        newGym();
+        Desk desk = enrolledDesk(new NetworkSwitch());
+        desk.staffLogins().forgetOnlineSession(); // nobody's key is held
+        SlotId slot = slot(10, tomorrow());
+        MemberId member = new MemberId(gym.memberWithUnlimitedPlan().memberId());
+        desk.syncOnce();
+        BookingResult booked = desk.bookings().book(frontDesk, slot, member, false);
+        desk.syncOnce();
+        OutboxEntry entry = desk.store().inTransaction(s -> s.find(OutboxEntry.class, booked.opId()));
+        assertEquals("REJECTED", entry.outcomeStatus);
+        assertEquals("ACTOR_NOT_PROVEN", entry.reason);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

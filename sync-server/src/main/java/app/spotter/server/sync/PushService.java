@@ -84,11 +84,15 @@ public final class PushService {
 
     private Acting acting(Session session, DeviceRecord d, DeviceCaller device, Operation op, OperationApplier applier,
                           Map<UUID, StaffCredentials.Held> held) {
+        // A member's own QR card at the door is the one thing a device does as itself, in no staff
+        // member's name: a kiosk, a scanner station, or a front desk locked into its kiosk mode.
+        if (op.actor() == null && op.payload() instanceof OperationPayload.RecordCheckIn c
+                && c.method() == CheckInMethod.QR) {
+            return new Acting(null, null);
+        }
         if (!DeviceKind.FRONT_DESK.name().equals(d.kind)) {
-            // a kiosk or a scanner station acts only as itself, and only lets members in by their QR card
-            boolean qrCheckIn = op.actor() == null && op.payload() instanceof OperationPayload.RecordCheckIn c
-                    && c.method() == CheckInMethod.QR;
-            return qrCheckIn ? new Acting(null, null) : Acting.refused("DEVICE_KIND_FORBIDS");
+            // a kiosk or a scanner station acts for no one, whatever it names
+            return Acting.refused("DEVICE_KIND_FORBIDS");
         }
         Optional<Caller> actor = credentials.proven(session, device.deviceId(), op, held);
         if (actor.isEmpty()) {

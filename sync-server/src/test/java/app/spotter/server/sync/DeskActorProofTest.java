@@ -71,6 +71,17 @@ class DeskActorProofTest extends ServerTest {
                 checkIn, kiosk.id()));
     }
 
+    @Test
+    void aFrontDeskInItsKioskModeLetsMembersInByQrAsItselfButNothingElse() {
+        Device desk = device("FRONT_DESK");
+        UUID member = fx().memberWithUnlimitedPlan().memberId();
+        Response r = push(desk, List.of(
+                op(desk.next(), "CHECK_IN", null, checkIn(UUID.randomUUID(), member, "QR")),
+                op(desk.next(), "CHECK_IN", null, checkIn(UUID.randomUUID(), member, "STAFF"))));
+        assertEquals(List.of("APPLIED", "REJECTED"), statuses(r));
+        assertEquals("ACTOR_NOT_PROVEN", reason(r, 1));
+    }
+
     // ------------------------------------------------------------------ a desk proves its staff
 
     @Test
