@@ -11,7 +11,12 @@ public final class LoginRefused extends RuntimeException {
         /** Offline, and the last online login here is older than the desk allows (14 days by default). */
         EXPIRED_OFFLINE,
         /** Members have no business at the desk's staff screens. */
-        NOT_STAFF
+        NOT_STAFF,
+        /**
+         * The server slows guessing at this account or from this desk (429): wait and try again. The
+         * cached hash is not asked instead, or guessing at the desk would have no limit.
+         */
+        TOO_MANY_ATTEMPTS
     }
 
     private final Reason reason;

@@ -69,6 +69,11 @@ public final class StaffLogins {
                 forget(key);
                 throw new LoginRefused(LoginRefused.Reason.WRONG_CREDENTIALS);
             }
+            if (e.status() == 429) {
+                // The server slows guessing at this account: believed too, but the cache is kept for an
+                // outage. Asking the cached hash instead would be guessing without a limit.
+                throw new LoginRefused(LoginRefused.Reason.TOO_MANY_ATTEMPTS);
+            }
             online = null;
             return offline(key, password);
         }
