@@ -17,8 +17,10 @@ public final class SimServer implements AutoCloseable {
     /**
      * The server's password hasher in the simulation: Argon2 at a tiny cost. A production-cost hash
      * at every server start (AuthService's dummy) and every enrollment was an eighth of a run's CPU.
+     * Shared by the parallel runs, so its bound on concurrent hashes (a production server answers 503
+     * beyond it) is wide: a busy-refusal would change a seeded run.
      */
-    static final PasswordHasher HASHER = new PasswordHasher(64, 1);
+    static final PasswordHasher HASHER = new PasswordHasher(64, 1, 4 * Runtime.getRuntime().availableProcessors());
 
     private final SimDatabases databases;
     private final ServerConfig config;

@@ -13,7 +13,12 @@ public final class LoginRefused extends RuntimeException {
         /** Members have no business at the desk's staff screens. */
         NOT_STAFF,
         /** The password was right, and this staff member uses a second factor: ask for the code. */
-        TOTP_REQUIRED
+        TOTP_REQUIRED,
+        /**
+         * The server slows guessing at this account or from this desk (429): wait and try again. The
+         * cached hash is not asked instead, or guessing at the desk would have no limit.
+         */
+        TOO_MANY_ATTEMPTS
     }
 
     private final Reason reason;

@@ -91,6 +91,13 @@ public final class StaffLogins {
                 forget(key);
                 throw new LoginRefused(LoginRefused.Reason.WRONG_CREDENTIALS);
             }
+            if (e.status() == 429 || e.status() == 503 && e.getMessage() != null
+                    && e.getMessage().contains("\"SERVER_BUSY\"")) {
+                // A server that is busy hashing (503 SERVER_BUSY) answered too: not an outage.
+                // The server slows guessing at this account: believed too, but the cache is kept for an
+                // outage. Asking the cached hash instead would be guessing without a limit.
+                throw new LoginRefused(LoginRefused.Reason.TOO_MANY_ATTEMPTS);
+            }
             online = null;
             return offline(key, password);
         }

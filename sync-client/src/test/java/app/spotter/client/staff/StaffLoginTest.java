@@ -110,6 +110,24 @@ class StaffLoginTest {
     }
 
     @Test
+    void aServerThatSaysTooManyAttemptsIsBelievedAndTheCacheIsNotAskedInstead() {
+        desk.staffLogin(email, PASSWORD);
+        // someone elsewhere guesses at this account until the server slows it down
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, server.client().post("/api/v1/auth/login",
+                    java.util.Map.of("email", email, "password", "guess-" + i), null).status());
+        }
+        // the desk must not fall back to its cached hash: that would be guessing without a limit
+        assertEquals(LoginRefused.Reason.TOO_MANY_ATTEMPTS,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, "guess-at-the-desk")).reason());
+        assertEquals(LoginRefused.Reason.TOO_MANY_ATTEMPTS,
+                assertThrows(LoginRefused.class, () -> desk.staffLogin(email, PASSWORD)).reason());
+        // and the cached login still serves an outage
+        network.down();
+        assertTrue(desk.staffLogin(email, PASSWORD).offline());
+    }
+
+    @Test
     void aLoginTheServerRefusesForgetsTheCachedOne() {
         desk.staffLogin(email, PASSWORD);
         // e.g. the password was changed elsewhere: the old one is refused online...

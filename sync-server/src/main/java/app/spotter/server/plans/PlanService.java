@@ -153,12 +153,16 @@ public final class PlanService {
         return value.strip();
     }
 
+    static final long MAX_PRICE_MINOR = 100_000_000L;
+
     private static long price(Long minor) {
         if (minor == null) {
             throw ApiException.validation("priceMinor", "The price in minor units (cents) is required");
         }
-        if (minor < 0 || minor > 100_000_000_00L) {
-            throw ApiException.validation("priceMinor", "The price must be zero or more");
+        // a plan above a million (minor units 100,000,000) is a typo, not a price
+        if (minor < 0 || minor > MAX_PRICE_MINOR) {
+            throw ApiException.validation("priceMinor", "The price must be between 0 and " + MAX_PRICE_MINOR
+                    + " minor units (1,000,000.00)");
         }
         return minor;
     }

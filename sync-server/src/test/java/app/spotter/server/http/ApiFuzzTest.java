@@ -224,6 +224,11 @@ class ApiFuzzTest extends ServerTest {
             } else if (hasBody) {
                 send(route, as, validPath(route), badBody(route), false);
             } else if (route.pathParams().isEmpty()) {
+                if (as == route.own() && !"get".equals(route.method())) {
+                    // the document lists no query parameters: a body-less POST with a stray one is a valid
+                    // call that may change state by design (e.g. starting a TOTP enrolment), not bad input
+                    continue;
+                }
                 send(route, as, route.path() + badQuery(), null, true);
             } else {
                 send(route, as, badPath(route), null, false);

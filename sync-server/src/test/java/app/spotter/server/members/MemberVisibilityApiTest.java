@@ -188,9 +188,13 @@ class MemberVisibilityApiTest extends ServerTest {
         assertEquals(201, device.status(), device.toString());
         String token = api.post("/api/v1/devices/token", Map.of("deviceId", device.text("deviceId"),
                 "deviceSecret", device.text("deviceSecret")), null).text("accessToken");
-        Response own = api.get("/api/v1/sync/members/" + a.mine() + "/health-notes?actor=" + a.trainerId(), token);
+        // the trainer logged in at this desk, which proves it (decision 0013)
+        var actors = new app.spotter.server.support.DeskActors(api);
+        actors.staff(a.trainer());
+        UUID deviceId = UUID.fromString(device.text("deviceId"));
+        Response own = actors.healthNotes(token, deviceId, a.trainerId(), a.mine());
         assertEquals(200, own.status(), own.toString());
         assertTrue(own.raw().contains("inhaler"), own.raw());
-        assertHidden(api.get("/api/v1/sync/members/" + a.notMine() + "/health-notes?actor=" + a.trainerId(), token));
+        assertHidden(actors.healthNotes(token, deviceId, a.trainerId(), a.notMine()));
     }
 }

@@ -82,7 +82,9 @@ class PushInvalidOperationTest extends ServerTest {
         Desk desk = desk();
         Map<String, Object> freeze = new HashMap<>(Map.of("kind", "FREEZE_MEMBERSHIP", "membershipId", UUID.randomUUID(),
                 "from", "2026-01-01", "to", "+999999999-12-31"));
-        Response r = push(desk, List.of(op(1, staff(), freeze, "desk")));
+        // no desk could sign this (its own reader refuses the date); the bounds are checked before the proof
+        Response r = ok(api.post("/api/v1/sync/push", Map.of("operations", List.of(op(1, staff(), freeze, "desk"))),
+                desk.token()));
         assertEquals(List.of("REJECTED"), statuses(r), r.toString());
         assertEquals("INVALID_OPERATION:payload.to", r.body().get("outcomes").get(0).get("reason").asText());
     }
@@ -100,8 +102,18 @@ class PushInvalidOperationTest extends ServerTest {
         return new Desk(UUID.fromString(enrolled.text("deviceId")), token);
     }
 
+    /** A front-desk staff member logged in at the desk, as a desk proves it (decision 0013). */
     private UUID staff() {
-        return UUID.fromString(ok(api.get("/api/v1/me", server.login(Role.FRONT_DESK))).text("id"));
+        return actors().staff(server.login(Role.FRONT_DESK));
+    }
+
+    private app.spotter.server.support.DeskActors actors;
+
+    private app.spotter.server.support.DeskActors actors() {
+        if (actors == null) {
+            actors = new app.spotter.server.support.DeskActors(api);
+        }
+        return actors;
     }
 
     private static Map<String, Object> register(String firstName) {
@@ -114,7 +126,7 @@ class PushInvalidOperationTest extends ServerTest {
         op.put("opId", UUID.nameUUIDFromBytes((payload.toString() + sequence + node).getBytes()));
         op.put("sequence", sequence);
         op.put("type", payload.get("kind"));
-        op.put("hlc", Map.of("wallMillis", 1_800_000_000_000L, "counter", 0, "node", node));
+        op.put("hlc", Map.of("wallMillis", System.currentTimeMillis(), "counter", 0, "node", node));
         op.put("actor", actor);
         op.put("readVersions", Map.of());
         op.put("payload", payload);
@@ -122,7 +134,8 @@ class PushInvalidOperationTest extends ServerTest {
     }
 
     private Response push(Desk desk, List<Map<String, Object>> ops) {
-        return ok(api.post("/api/v1/sync/push", Map.of("operations", ops), desk.token()));
+        return ok(api.post("/api/v1/sync/push", Map.of("operations", actors().signed(desk.token(), desk.id(), ops)),
+                desk.token()));
     }
 
     private static List<String> statuses(Response r) {
