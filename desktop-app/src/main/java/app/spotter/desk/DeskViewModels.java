@@ -54,6 +54,12 @@ public final class DeskViewModels implements AutoCloseable {
         zone = zoneOf(desk);
         this.staff = staff;
         shell = new ShellViewModel(staff);
+        // at log-out the next person inherits neither the online token nor the signing key (decision 0013)
+        staff.profileProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                desk.staffLogins().forgetOnlineSession();
+            }
+        });
         login = new LoginViewModel(desk, staff, who -> shell.show(Screen.CHECK_IN), tasks, texts);
         MemberStandings standings = new MemberStandings(desk);
         checkIn = new CheckInViewModel(desk, standings, staff, tasks);

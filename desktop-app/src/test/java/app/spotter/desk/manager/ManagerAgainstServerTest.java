@@ -84,8 +84,13 @@ class ManagerAgainstServerTest {
     }
 
     private String pairingCode() {
-        ApiClient.Response code = server.client().post("/api/v1/devices/pairing-codes", Map.of("locationId", location),
-                managerToken);
+        return pairingCode("FRONT_DESK");
+    }
+
+    /** A pairing code for a device of this kind (the manager chooses it, decision 0013). */
+    private String pairingCode(String kind) {
+        ApiClient.Response code = server.client().post("/api/v1/devices/pairing-codes",
+                Map.of("locationId", location, "kind", kind), managerToken);
         assertEquals(201, code.status(), code.toString());
         return code.text("code");
     }
@@ -133,7 +138,7 @@ class ManagerAgainstServerTest {
     void theManagerSeesTheDevicesAndRevokesOneAfterConfirming(FxRobot robot) {
         // A kiosk at the same gym, paired by another manager.
         ApiClient.Response kiosk = server.client().post("/api/v1/devices/enroll",
-                Map.of("pairingCode", pairingCode(), "name", "Kiosk by the door", "kind", "KIOSK"), null);
+                Map.of("pairingCode", pairingCode("KIOSK"), "name", "Kiosk by the door"), null);
         assertEquals(201, kiosk.status(), kiosk.toString());
         String kioskId = kiosk.text("deviceId");
         desk.syncOnce();
@@ -191,7 +196,7 @@ class ManagerAgainstServerTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // The overdrawn credit happened at a kiosk of this gym, for a member the desk mirrors.
         ApiClient.Response kiosk = server.client().post("/api/v1/devices/enroll",
-                Map.of("pairingCode", pairingCode(), "name", "Kiosk by the door", "kind", "KIOSK"), null);
+                Map.of("pairingCode", pairingCode("KIOSK"), "name", "Kiosk by the door"), null);
         assertEquals(201, kiosk.status(), kiosk.toString());
         UUID member = gym.member().memberId();
         server.app().services().tx().run(s -> {

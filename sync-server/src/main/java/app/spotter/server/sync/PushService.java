@@ -73,7 +73,7 @@ public final class PushService {
 
     /**
      * Who an operation is applied as (decision 0013): the staff member its proof names, with the
-     * credential's role; the device itself (no staff) for a kiosk's or scanner's QR check-in; or a
+     * credential's role; the device itself (no staff) for a QR check-in without an actor; or a
      * refusal stored as the outcome.
      */
     private record Acting(Caller actor, String refusal) {
