@@ -53,6 +53,7 @@ class RealProcessTest {
     private Desk desk;
     private String managerToken;
     private UserId frontDesk;
+    private String deskEmail;
     private UUID location;
 
     @BeforeEach
@@ -76,8 +77,8 @@ class RealProcessTest {
         var accounts = arranger.services().accounts();
         accounts.bootstrapAccount("manager-" + UUID.randomUUID() + "@sim.spotter.app", "sim-password-1", "Manager",
                 Role.MANAGER, null);
-        var deskLogin = accounts.bootstrapAccount("desk-" + UUID.randomUUID() + "@sim.spotter.app", "sim-password-1",
-                "Desk", Role.FRONT_DESK, null);
+        deskEmail = "desk-" + UUID.randomUUID() + "@sim.spotter.app";
+        var deskLogin = accounts.bootstrapAccount(deskEmail, "sim-password-1", "Desk", Role.FRONT_DESK, null);
         managerToken = arranger.services().tx().inTransaction(s -> {
             UUID id = s.createSelectionQuery("select u.id from UserAccount u where u.role = :r", UUID.class)
                     .setParameter("r", Role.MANAGER).getSingleResult();
@@ -179,6 +180,8 @@ class RealProcessTest {
         desk = new Desk(store, Desk.Settings.of(serverUrl, http, Clock.systemUTC()));
         desk.enroll(code.text("code"), "Process desk", DeviceKind.FRONT_DESK);
         desk.syncOnce();
+        // the staff member logs in at the desk, which gets their credential and signs their work (decision 0013)
+        assertEquals(frontDesk, desk.staffLogin(deskEmail, "sim-password-1").id());
 
         int bookings = 0;
         int checkIns = 0;

@@ -1,5 +1,6 @@
 package app.spotter.server.auth;
 
+import app.spotter.server.support.MovableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +12,8 @@ import app.spotter.server.support.AddressedClient;
 import app.spotter.server.support.AddressedClient.Answer;
 import app.spotter.server.support.TestDatabase;
 import app.spotter.server.support.TestServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,33 +44,10 @@ class LoginThrottleTest {
     private static final String PASSWORD = "right-password-1";
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
 
-    /** The server's clock, moved by the tests. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static TestServer server;
     private static TestDatabase running;
-    private static final TestClock clock = new TestClock();
+    private static final MovableClock clock = new MovableClock(Instant.now());
 
     @Parameter
     TestDatabase database;

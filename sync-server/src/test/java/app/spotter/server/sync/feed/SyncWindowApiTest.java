@@ -1,5 +1,6 @@
 package app.spotter.server.sync.feed;
 
+import app.spotter.server.support.MovableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,33 +37,6 @@ class SyncWindowApiTest extends ServerTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    /** The sibling server's clock, moved by the test. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private record Page(List<JsonNode> changes, long cursor, boolean hasMore, boolean reset, Instant from, Instant until) {
         Set<String> ids(String entityType) {
@@ -76,7 +49,7 @@ class SyncWindowApiTest extends ServerTest {
 
     @Test
     void aSlotFiveWeeksOutIsNotPulledAndArrivesWhenTheClockMovesItInsideWithoutAReset() {
-        TestClock clock = new TestClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         GymFixtures gym = new GymFixtures(server);
         String manager = server.login(Role.MANAGER);
         UUID location = gym.location("Europe/Berlin");
@@ -123,7 +96,7 @@ class SyncWindowApiTest extends ServerTest {
 
     @Test
     void aLongCatchUpComesInPagesOfWholeStartTimesAndMissesNothing() {
-        TestClock clock = new TestClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         GymFixtures gym = new GymFixtures(server);
         String manager = server.login(Role.MANAGER);
         UUID location = gym.location("Europe/Berlin");
