@@ -388,9 +388,22 @@ public final class CheckInService {
                         UUID locationId, UUID deviceId) {
     }
 
+    /** A signed card code is a short payload and a signature; anything much longer is not one. */
+    private static final int MAX_QR_LENGTH = 1024;
+
     private static Door readDoor(CheckInRequest r) {
         if (r.method() == null) {
             throw ApiException.validation("method", "method is required: QR, PIN or STAFF");
+        }
+        // every field within its bounds whatever the method, so nothing unread slips through unchecked
+        if (r.qr() != null && r.qr().length() > MAX_QR_LENGTH) {
+            throw ApiException.validation("qr", "qr is at most " + MAX_QR_LENGTH + " characters");
+        }
+        if (r.memberNumber() != null && r.memberNumber().length() > 20) {
+            throw ApiException.validation("memberNumber", "memberNumber is at most 20 characters");
+        }
+        if (r.pin() != null && r.pin().length() > MAX_PIN_LENGTH) {
+            throw ApiException.validation("pin", "pin is at most " + MAX_PIN_LENGTH + " characters");
         }
         UUID location = optionalId("locationId", r.locationId());
         UUID device = optionalId("deviceId", r.deviceId());

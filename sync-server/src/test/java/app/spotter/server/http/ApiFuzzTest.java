@@ -206,6 +206,20 @@ class ApiFuzzTest extends ServerTest {
         validIds.put("roles", Role.TRAINER.name());
     }
 
+    /** A fixture's id for a body field named like one ({@code planId}, {@code member_id}), or null. */
+    private String fixtureFor(String field) {
+        String f = field.replace("_id", "Id");
+        if (!f.endsWith("Id") || f.length() < 3) {
+            return null;
+        }
+        String kind = f.substring(0, f.length() - 2).toLowerCase(Locale.ROOT);
+        if (kind.endsWith("session") || kind.endsWith("slot") || kind.endsWith("location") || kind.endsWith("member")) {
+            kind = kind.replaceAll(".*(session|slot|location|member)$", "$1");
+        }
+        String id = validIds.get(kind + "s");
+        return id == null || id.equals(Role.TRAINER.name()) ? null : id;
+    }
+
     private String validParam(String path, String param) {
         String before = path.substring(0, path.indexOf("{" + param + "}"));
         String[] segments = before.split("/");
@@ -497,7 +511,10 @@ class ApiFuzzTest extends ServerTest {
                     s.path("properties").fields().forEachRemaining(p -> {
                         JsonNode v = plausible(p.getValue(), depth + 1);
                         String n = p.getKey().toLowerCase(Locale.ROOT);
-                        if (v.isTextual() && n.contains("email")) {
+                        String fixture = fixtureFor(p.getKey());
+                        if (v.isTextual() && fixture != null && random.nextInt(4) > 0) {
+                            v = F.textNode(fixture); // mostly an id that exists, so the one bad thing is what refuses
+                        } else if (v.isTextual() && n.contains("email")) {
                             v = F.textNode("fuzz-" + random.nextInt(1_000_000) + "@example.com");
                         } else if (v.isTextual() && n.contains("password")) {
                             v = F.textNode("fuzz-password-1");

@@ -111,4 +111,13 @@ class BadInputTest extends ServerTest {
         assertNotNull(r.text("message"));
         assertFalse(r.raw().contains("<h1>"), r.raw());
     }
+
+    @Test
+    void aHugeQrCodeIsRefusedWhateverTheMethod() {
+        UUID member = new GymFixtures(server).memberWithUnlimitedPlan().memberId();
+        Response r = api.post("/api/v1/check-ins", Map.of("method", "STAFF", "memberId", member.toString(),
+                "qr", "x".repeat(20_000)), server.login(Role.ADMIN));
+        assertRefused(r, "qr");
+        assertEquals(0, new GymFixtures(server).count("select count(*) from check_in where member_id = ?", member));
+    }
 }
