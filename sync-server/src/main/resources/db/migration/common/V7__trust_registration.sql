@@ -20,3 +20,7 @@ create table pin_attempt (
     updated_at      timestamp with time zone not null
 );
 create index pin_attempt_updated_idx on pin_attempt (updated_at);
+
+-- The open-ended zero-price plan the studio API used to give every new client is retired: no one
+-- is put on it any more. Memberships already on it are left for the gym to review (decision 0014).
+update plan set active = false where name = 'Studio client (open booking)' and price_minor = 0;

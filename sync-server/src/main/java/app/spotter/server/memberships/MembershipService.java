@@ -1,6 +1,5 @@
 package app.spotter.server.memberships;
 
-import app.spotter.model.access.Permission;
 import app.spotter.model.api.MembershipsApi.ChangePlanRequest;
 import app.spotter.model.api.MembershipsApi.CreditAdjustment;
 import app.spotter.model.api.MembershipsApi.CreditEntry;
