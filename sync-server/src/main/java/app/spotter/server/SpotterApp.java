@@ -168,8 +168,10 @@ public final class SpotterApp implements AutoCloseable {
         MemberRepository members = new MemberRepository();
         MemberFactory memberFactory = new MemberFactory(members, clock);
         // public registration: a member on no membership, or on the gym's free trial (decision 0014)
+        MembershipRepository membershipRepository = new MembershipRepository();
+        MembershipService membershipService = new MembershipService(tx, membershipRepository, audit, clock);
         var memberSignup = new app.spotter.server.memberships.FreeTrialSignup(memberFactory, new PlanRepository(),
-                new MembershipService(tx, new MembershipRepository(), audit, clock));
+                membershipService);
         AccountService accounts = new AccountService(auth, tx, rolePermissions, memberSignup, audit);
         // how a desk proves who is acting (decision 0013)
         var staffCredentials = new app.spotter.server.devices.StaffCredentials(tx, accessTokens, rolePermissions, audit,
@@ -195,7 +197,8 @@ public final class SpotterApp implements AutoCloseable {
         new app.spotter.server.auth.StaffAccessHandler(accounts, new app.spotter.server.auth.StaffDeactivation(tx, audit,
                 staffCredentials::revokeAllOfUser)).register(routes);
         new app.spotter.server.auth.AccountSecurityHandler(
-                new app.spotter.server.auth.StaffPasswords(auth, tx, hasher, audit, clock), staffTotp,
+                new app.spotter.server.auth.StaffPasswords(auth, tx, hasher, audit, clock,
+                        staffCredentials::revokeAllOfUser), staffTotp,
                 new app.spotter.server.auth.SecuritySettings(tx, audit, clock), json).register(routes);
         List<AutoCloseable> resources = new java.util.ArrayList<>();
 
@@ -217,8 +220,6 @@ public final class SpotterApp implements AutoCloseable {
         HealthNotesCipher healthNotesCipher = new HealthNotesCipher(atRest);
         MemberService memberService = new MemberService(tx, members, healthNotesCipher, hasher, audit, clock);
         PlanService planService = new PlanService(tx, new PlanRepository(), audit, clock);
-        MembershipRepository membershipRepository = new MembershipRepository();
-        MembershipService membershipService = new MembershipService(tx, membershipRepository, audit, clock);
         new LocationHandler(locationService, json).register(routes);
         new MemberHandler(memberService, json).register(routes);
         new app.spotter.server.members.DeskHealthNotesHandler(new app.spotter.server.members.DeskHealthNotes(tx, members,

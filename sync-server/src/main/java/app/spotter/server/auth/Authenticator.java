@@ -63,7 +63,8 @@ public final class Authenticator {
     private static final java.util.Set<String> ENROLMENT_PATHS = java.util.Set.of("/api/v1/me", "/api/v1/me/totp",
             "/api/v1/me/totp/confirm", "/api/v1/me/password", "/api/v1/auth/logout");
 
-    private static void refuseAdminWithoutRequiredTotp(org.hibernate.Session session, UserAccount user, String path) {
+    /** 403 TOTP_ENROLMENT_REQUIRED for an admin without TOTP while the gym requires it (also at a desk's credential). */
+    public static void refuseAdminWithoutRequiredTotp(org.hibernate.Session session, UserAccount user, String path) {
         if (user.role == app.spotter.model.access.Role.ADMIN && !user.totpEnabled && !ENROLMENT_PATHS.contains(path)
                 && SecuritySettings.totpRequiredForAdmins(session)) {
             throw new ApiException(403, "TOTP_ENROLMENT_REQUIRED", "This gym requires admins to use a second factor:"

@@ -78,7 +78,9 @@ public final class LoginThrottle {
         String account = email == null ? null : accountKey(email);
         tx.run(session -> {
             refuseIfSlowed(session, ADDRESS, address);
-            if (account != null) {
+            // An address this account logged in from lately is not held by the account's delay or lock:
+            // a stranger who knows an e-mail cannot keep its owner (or the gym's desks) out.
+            if (account != null && !knownAddress(session, account, address)) {
                 refuseIfSlowed(session, ACCOUNT, account);
             }
         });
@@ -100,9 +102,10 @@ public final class LoginThrottle {
             }
             throw e;
         }
-        tx.run(session -> {
+        counted(session -> {
             session.createMutationQuery("delete from LoginThrottleRecord r where r.subject = :s")
                     .setParameter("s", ACCOUNT.prefix() + account).executeUpdate();
+            rememberAddress(session, account, address);
             UserAccount user = AuthService.findByEmail(session, account);
             recordAs(session, user, "LOGIN_SUCCEEDED", user, new LoginAttempt(account, address));
         });
@@ -215,6 +218,39 @@ public final class LoginThrottle {
         } catch (RuntimeException e) {
             tx.run(work);
         }
+    }
+
+    /** How long an address a login succeeded from stays known to that account. */
+    static final Duration KNOWN_ADDRESS_FOR = Duration.ofDays(30);
+
+    /** A row per (account, address) that logged in; its key is a digest, so no e-mail sits beside an address. */
+    private static String knownKey(String account, String address) {
+        return "known:" + AuthService.sha256(account + "|" + address);
+    }
+
+    private boolean knownAddress(Session session, String account, String address) {
+        if (address == null) {
+            return false;
+        }
+        LoginThrottleRecord r = session.find(LoginThrottleRecord.class, knownKey(account, address));
+        return r != null && r.lastFailureAt.plus(KNOWN_ADDRESS_FOR).isAfter(clock.instant());
+    }
+
+    private void rememberAddress(Session session, String account, String address) {
+        if (address == null) {
+            return;
+        }
+        String subject = knownKey(account, address);
+        LoginThrottleRecord r = session.find(LoginThrottleRecord.class, subject, LockModeType.PESSIMISTIC_WRITE);
+        // last_failure_at holds when this address last logged in, for this kind of row
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (r == null) {
+            r = new LoginThrottleRecord();
+            r.subject = subject;
+            r.lastFailureAt = now;
+            session.persist(r);
+        }
+        r.lastFailureAt = now;
     }
 
     private void refuseIfSlowed(Session session, Policy policy, String key) {

@@ -31,9 +31,12 @@ public final class StaffPasswords {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffAccessEnded accessEnded;
     private final SecureRandom random = new SecureRandom();
 
-    public StaffPasswords(AuthService auth, Transactions tx, PasswordHasher hasher, AuditLog audit, Clock clock) {
+    public StaffPasswords(AuthService auth, Transactions tx, PasswordHasher hasher, AuditLog audit, Clock clock,
+                          StaffAccessEnded accessEnded) {
+        this.accessEnded = accessEnded;
         this.auth = auth;
         this.tx = tx;
         this.hasher = hasher;
@@ -116,7 +119,12 @@ public final class StaffPasswords {
         });
     }
 
+    /**
+     * Ends the account's other sessions and its desks' staff credentials: the old password must not
+     * keep opening a cached login and signing work at a desk (decision 0013).
+     */
     private int revokeSessions(Session session, UUID userId) {
+        accessEnded.ended(session, userId);
         return session.createMutationQuery("update RefreshToken t set t.revokedAt = :now where t.userId = :u and t.revokedAt is null")
                 .setParameter("now", clock.instant()).setParameter("u", userId).executeUpdate();
     }

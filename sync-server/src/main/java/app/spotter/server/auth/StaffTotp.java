@@ -113,6 +113,8 @@ public final class StaffTotp {
             throw new ApiException(401, "TOTP_REQUIRED", "This account uses a second factor: send the code of the"
                     + " authenticator app in 'totp'", "totp");
         }
+        // Locked and read again: two logins racing with the same code must not both pass the replay check.
+        session.refresh(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         OptionalLong step = match(user, code, user.totpLastStep == null ? Long.MIN_VALUE : user.totpLastStep);
         if (step.isEmpty()) {
             throw new ApiException(401, "INVALID_CREDENTIALS", "Wrong e-mail or password");

@@ -80,6 +80,9 @@ public final class StaffCredentials {
             if (user.role == null || !user.role.isStaff()) {
                 throw new ApiException(403, "NOT_STAFF", "Only staff accounts act at a desk", "accessToken");
             }
+            // the gym's "admins must use TOTP" holds at a desk too, not only on the API
+            app.spotter.server.auth.Authenticator.refuseAdminWithoutRequiredTotp(session, user,
+                    "/api/v1/sync/staff-credentials");
             DeviceRecord d = session.find(DeviceRecord.class, device.value());
             if (d == null || d.revokedAt != null) {
                 throw new ApiException(401, "DEVICE_REVOKED", "This device is not enrolled or was revoked");
@@ -129,10 +132,12 @@ public final class StaffCredentials {
      * A credential as one push reads it (once, however many operations it signs): the caller is
      * empty when the account is gone, or was deactivated or changed role without a revocation.
      */
-    public record Held(UUID deviceId, UUID userId, byte[] key, Instant expiresAt, Instant revokedAt,
+    public record Held(UUID deviceId, UUID userId, byte[] key, Instant issuedAt, Instant expiresAt, Instant revokedAt,
                        Instant deviceRevokedAt, Optional<Caller> caller) {
         boolean validAt(Instant madeAt) {
-            return madeAt.isBefore(expiresAt.plus(CLOCK_SKEW))
+            // bounded on both sides: a desk that backdates its clock cannot stretch a credential past its 14 days
+            return !madeAt.isBefore(issuedAt.minus(CLOCK_SKEW))
+                    && madeAt.isBefore(expiresAt.plus(CLOCK_SKEW))
                     && (revokedAt == null || madeAt.isBefore(revokedAt.plus(CLOCK_SKEW)))
                     && (deviceRevokedAt == null || madeAt.isBefore(deviceRevokedAt.plus(CLOCK_SKEW)));
         }
@@ -147,7 +152,7 @@ public final class StaffCredentials {
         UserAccount user = session.find(UserAccount.class, c.userId);
         Optional<Caller> caller = user == null || c.revokedAt == null && (!user.active || user.role != c.role)
                 ? Optional.empty() : Optional.of(caller(session, user, c));
-        return new Held(c.deviceId, c.userId, keyBytes(c.id), c.expiresAt, c.revokedAt, d == null ? null : d.revokedAt,
+        return new Held(c.deviceId, c.userId, keyBytes(c.id), c.issuedAt, c.expiresAt, c.revokedAt, d == null ? null : d.revokedAt,
                 caller);
     }
 

@@ -60,10 +60,12 @@ public final class Routes {
             if (ctx.contentLength() > endpoint.maxBodyBytes()) {
                 throw RequestGuard.tooLarge(endpoint.maxBodyBytes());
             }
+            // Who calls is checked before a chunked body is read: a stranger cannot make the server hold
+            // a 2 MiB push body per connection.
+            check(ctx, access);
             if (ctx.contentLength() < 0) {
                 ctx.bodyAsBytes();
             }
-            check(ctx, access);
             handler.handle(ctx);
         });
         return endpoint;

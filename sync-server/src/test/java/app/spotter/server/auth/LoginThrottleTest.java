@@ -174,6 +174,26 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aStrangerWhoLocksAnAccountDoesNotKeepItsOwnerOut() {
+        AddressedClient owner = newClient();
+        String email = email("owner");
+        account(email, Role.MANAGER);
+        assertEquals(200, login(owner, email, PASSWORD).status(), "the owner logged in from here before");
+        AddressedClient stranger = newClient();
+        Answer last = null;
+        for (int i = 0; i < 40 && (last == null || !"ACCOUNT_LOCKED".equals(last.code())); i++) {
+            last = login(stranger, email, "guess-" + i);
+            if ("TOO_MANY_ATTEMPTS".equals(last.code())) {
+                clock.advance(Duration.ofSeconds(Long.parseLong(last.header("Retry-After"))));
+            }
+        }
+        assertTooMany(login(stranger, email, PASSWORD), "ACCOUNT_LOCKED");
+        assertTooMany(login(newClient(), email, PASSWORD), "ACCOUNT_LOCKED");
+        // the owner's own address is not held by the lock a stranger caused
+        assertEquals(200, login(owner, email, PASSWORD).status(), "the owner logs in from a known address");
+    }
+
+    @Test
     void anotherServerProcessOnTheSameDatabaseKeepsTheDelay() {
         AddressedClient c = newClient();
         String email = email("sibling");

@@ -170,6 +170,63 @@ class DeskActorProofTest extends ServerTest {
                 staff.toString()));
     }
 
+    @Test
+    void anOperationDatedBeforeItsCredentialWasIssuedIsRejected() {
+        Device desk = device("FRONT_DESK");
+        UUID staff = actors.staff(server.login(Role.FRONT_DESK));
+        UUID member = fx().memberWithUnlimitedPlan().memberId();
+        UUID backdated = UUID.randomUUID();
+        // a desk holding the key cannot stretch a 14-day credential by backdating its clock
+        Map<String, Object> old = op(desk.next(), "CHECK_IN", staff, checkIn(backdated, member, "STAFF"));
+        old.put("hlc", Map.of("wallMillis", Instant.now().minus(CLOCK_SKEW).minus(Duration.ofDays(1)).toEpochMilli(),
+                "counter", 0, "node", "desk"));
+        Response r = push(desk, List.of(actors.signed(desk.token(), desk.id(), old)));
+        assertEquals(List.of("REJECTED"), statuses(r));
+        assertEquals("ACTOR_NOT_PROVEN", reason(r, 0));
+        assertEquals(0, fx().count("select count(*) from check_in where id = ?", backdated));
+    }
+
+    @Test
+    void aPasswordChangeEndsTheDeskCredentialsOfTheOldPassword() {
+        Device desk = device("FRONT_DESK");
+        var login = server.account(Role.FRONT_DESK);
+        UUID staff = actors.staff(login.accessToken());
+        UUID member = fx().memberWithUnlimitedPlan().memberId();
+        actors.credential(desk.token(), desk.id(), staff);
+        Response changed = api.post("/api/v1/me/password", Map.of("currentPassword", "test-password-1",
+                "newPassword", "a-new-password-2"), login.accessToken());
+        assertEquals(200, changed.status(), changed.toString());
+        UUID after = UUID.randomUUID();
+        Map<String, Object> late = op(desk.next(), "CHECK_IN", staff, checkIn(after, member, "STAFF"));
+        late.put("hlc", Map.of("wallMillis", Instant.now().plus(CLOCK_SKEW).plus(Duration.ofMinutes(5)).toEpochMilli(),
+                "counter", 0, "node", "desk"));
+        Response r = push(desk, List.of(actors.signed(desk.token(), desk.id(), late)));
+        assertEquals(List.of("REJECTED"), statuses(r));
+        assertEquals("ACTOR_NOT_PROVEN", reason(r, 0));
+    }
+
+    @Test
+    void anAdminWithoutTheRequiredSecondFactorGetsNoDeskCredential() {
+        Device desk = device("FRONT_DESK");
+        // an admin with TOTP turns the gym's rule on; another admin without it asks for a desk credential
+        String withTotp = server.login(Role.ADMIN);
+        Response enrol = ok(api.post("/api/v1/me/totp", null, withTotp));
+        byte[] secret = app.spotter.server.auth.Totp.base32Decode(enrol.text("secret"));
+        String code = app.spotter.server.auth.Totp.code(secret, app.spotter.server.auth.Totp.step(Instant.now()),
+                app.spotter.server.auth.Totp.DIGITS);
+        ok(api.post("/api/v1/me/totp/confirm", Map.of("code", code), withTotp));
+        ok(api.put("/api/v1/settings/security", Map.of("totpRequiredForAdmins", true), withTotp));
+        try {
+            Response refused = api.post("/api/v1/sync/staff-credentials", Map.of("accessToken", server.login(Role.ADMIN)),
+                    desk.token());
+            assertEquals(403, refused.status(), refused.toString());
+            assertEquals("TOTP_ENROLMENT_REQUIRED", refused.code());
+        } finally {
+            // the setting is the gym's: the other tests of this class use admins without TOTP
+            ok(api.put("/api/v1/settings/security", Map.of("totpRequiredForAdmins", false), withTotp));
+        }
+    }
+
     // ------------------------------------------------------------------ health notes at the desk
 
     @Test

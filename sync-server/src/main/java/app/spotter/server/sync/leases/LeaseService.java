@@ -57,6 +57,12 @@ public final class LeaseService {
         }
         return tx.inTransaction(session -> {
             Instant now = clock.instant();
+            // Only a front desk sells seats offline: a kiosk or scanner holds none (an empty grant, so its
+            // sync round goes on as usual; decision 0013).
+            var d = session.find(app.spotter.server.devices.DeviceRecord.class, device.deviceId().value());
+            if (d == null || !app.spotter.model.sync.DeviceKind.FRONT_DESK.name().equals(d.kind)) {
+                return new SyncApi.LeaseGrant(List.of());
+            }
             // Locked in id order, so two desks leasing the same slots never wait on each other in a circle.
             TreeSet<UUID> slotIds = new TreeSet<>();
             if (r.slotIds() == null || r.slotIds().isEmpty()) {
