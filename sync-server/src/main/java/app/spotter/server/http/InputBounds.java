@@ -33,8 +33,9 @@ public final class InputBounds {
     private static final Instant END = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     /**
-     * Reader attribute that lets dates outside the bounds through the JSON reader: a desk's push
-     * refuses them per operation instead (REJECTED once), so one bad date cannot block its outbox.
+     * Reader attribute that lets dates outside the bounds and NUL characters through the JSON reader:
+     * a desk's push refuses them per operation instead (REJECTED once), so one bad value cannot block
+     * its outbox.
      */
     public static final String UNBOUNDED_DATES = "spotter.unboundedDates";
 
@@ -90,7 +91,7 @@ public final class InputBounds {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = StringDeserializer.instance.deserialize(p, ctxt);
-            if (!storable(value)) {
+            if (!storable(value) && !Boolean.TRUE.equals(ctxt.getAttribute(UNBOUNDED_DATES))) {
                 String message = "Text must not contain NUL characters";
                 throw JsonMappingException.from(p, message, new IllegalArgumentException(message));
             }

@@ -39,8 +39,13 @@ final class OperationBounds {
 
     /** The first field that makes this operation impossible to apply, or empty. */
     static Optional<String> invalidField(Operation op) {
-        if (op.hlc() != null && op.hlc().node().length() > HlcTimestamp.MAX_NODE) {
+        if (op.hlc() != null && (op.hlc().node().length() > HlcTimestamp.MAX_NODE
+                || !InputBounds.storable(op.hlc().node()))) {
             return Optional.of("hlc.node");
+        }
+        // a NUL anywhere in the operation (the push reader lets it through): no column can hold it
+        if (!InputBounds.storable(String.valueOf(op.payload())) || !InputBounds.storable(String.valueOf(op.readVersions()))) {
+            return Optional.of("payload");
         }
         if (op.readVersions() != null && readVersionsLength(op) > MAX_READ_VERSIONS) {
             return Optional.of("readVersions");

@@ -333,7 +333,7 @@ public final class PushService {
         }
         r.actor = op.actor() == null ? null : op.actor().value();
         r.hlc = op.hlc() == null ? null : op.hlc().wallMillis() + ":" + op.hlc().counter() + ":" + op.hlc().node();
-        if (r.hlc != null && r.hlc.length() > OperationBounds.MAX_HLC) {
+        if (r.hlc != null && (r.hlc.length() > OperationBounds.MAX_HLC || !app.spotter.server.http.InputBounds.storable(r.hlc))) {
             r.hlc = null; // INVALID_OPERATION:hlc.node, rejected: its time orders nothing
         }
         if (op.readVersions() != null) {

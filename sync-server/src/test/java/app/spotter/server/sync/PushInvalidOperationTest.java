@@ -89,6 +89,21 @@ class PushInvalidOperationTest extends ServerTest {
         assertEquals("INVALID_OPERATION:payload.to", r.body().get("outcomes").get(0).get("reason").asText());
     }
 
+    @Test
+    void aNulCharacterRejectsItsOperationOnceNotTheWholePush() {
+        Desk desk = desk();
+        UUID actor = staff();
+        // no desk could sign this (its own reader refuses NUL); the bounds are checked before the proof
+        Map<String, Object> bad = op(1, actor, register("Nul\u0000Name"), "desk");
+        Response first = ok(api.post("/api/v1/sync/push", Map.of("operations", List.of(bad)), desk.token()));
+        assertEquals(List.of("REJECTED"), statuses(first), first.toString());
+        assertEquals("INVALID_OPERATION:payload", first.body().get("outcomes").get(0).get("reason").asText());
+        Response next = push(desk, List.of(op(2, actor, register("After"), "desk")));
+        assertEquals(List.of("APPLIED"), statuses(next), next.toString());
+        Response again = ok(api.post("/api/v1/sync/push", Map.of("operations", List.of(bad)), desk.token()));
+        assertEquals(List.of("REJECTED"), statuses(again), "a resend gets the stored outcome: " + again);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Desk desk() {
