@@ -161,21 +161,13 @@ public final class LoginThrottle {
     }
 
     /**
-     * A PIN typed at a door: a wrong PIN ({@code wrongPin}) or an unknown member number (404) counts
-     * against the address, so nobody walks the member numbers with a common PIN; the member's own
+     * A PIN typed at a door: a wrong PIN ({@code wrongPin}; an unknown member number answers the same)
+     * counts against the address, so nobody walks the member numbers with a common PIN; the member's own
      * five-wrong-PINs lock stays in the check-in rule.
      */
     public <T> T pinCheckIn(String address, java.util.function.Predicate<T> wrongPin, Supplier<T> attempt) {
         tx.run(session -> refuseIfSlowed(session, PIN, address));
-        T result;
-        try {
-            result = attempt.get();
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                counted(session -> count(session, PIN, address));
-            }
-            throw e;
-        }
+        T result = attempt.get();
         if (wrongPin.test(result)) {
             counted(session -> count(session, PIN, address));
         }
