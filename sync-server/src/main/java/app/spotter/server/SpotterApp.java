@@ -278,7 +278,8 @@ public final class SpotterApp implements AutoCloseable {
         var appliers = new app.spotter.server.sync.Appliers(List.of(
                 new app.spotter.server.sync.appliers.BookSeatApplier(bookings, members, scheduleRepository, conflicts, clock),
                 new app.spotter.server.sync.appliers.CancelBookingApplier(bookings),
-                new app.spotter.server.sync.appliers.RecordCheckInApplier(members, membershipRepository, conflicts, audit, clock),
+                new app.spotter.server.sync.appliers.RecordCheckInApplier(members, membershipRepository, conflicts, audit, clock,
+                        cardSigner::publicKey),
                 new app.spotter.server.sync.appliers.RegisterMemberApplier(memberService, members),
                 new app.spotter.server.sync.appliers.EditMemberApplier(members, conflicts, audit, clock),
                 new app.spotter.server.sync.appliers.FreezeMembershipApplier(membershipService),

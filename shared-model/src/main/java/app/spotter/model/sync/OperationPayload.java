@@ -60,11 +60,23 @@ public sealed interface OperationPayload {
     /**
      * A check-in the desk already decided with the shared CheckInRules; the server records the
      * fact (append-only), spends the credit in the ledger and raises a conflict when the ledger
-     * goes below zero or the entry was on grace.
+     * goes below zero or the entry was on grace. {@code card} is the member-card QR text the desk
+     * scanned: a kiosk or scanner (no staff actor) must send it, and the server checks it is the
+     * member's own current card (decision 0013); a staff check-in may leave it null.
      */
     record RecordCheckIn(CheckInId checkInId, MemberId memberId, CheckInMethod method, Instant decidedAt,
                          boolean admitted, CheckInReason reason, boolean onGrace, MembershipId membershipId,
-                         boolean consumesCredit, BookingId bookingId, LocationId locationId) implements OperationPayload {
+                         boolean consumesCredit, BookingId bookingId, LocationId locationId, String card)
+            implements OperationPayload {
+
+        /** A check-in without a scanned card: staff let the member in. */
+        public RecordCheckIn(CheckInId checkInId, MemberId memberId, CheckInMethod method, Instant decidedAt,
+                             boolean admitted, CheckInReason reason, boolean onGrace, MembershipId membershipId,
+                             boolean consumesCredit, BookingId bookingId, LocationId locationId) {
+            this(checkInId, memberId, method, decidedAt, admitted, reason, onGrace, membershipId, consumesCredit,
+                    bookingId, locationId, null);
+        }
+
         @Override
         public OperationType type() {
             return OperationType.CHECK_IN;

@@ -86,9 +86,10 @@ public final class CheckIns {
             }
             if (!card.get().isCurrent(member.get().cardVersion())) {
                 return record(session, actor, memberId, CheckInMethod.QR,
-                        CheckInDecision.refuse(CheckInReason.QR_REVOKED), ops);
+                        CheckInDecision.refuse(CheckInReason.QR_REVOKED), ops, null, payload);
             }
-            return decideAndRecord(session, actor, memberId, CheckInMethod.QR, ops);
+            // the scanned card goes with the fact: a kiosk's check-in counts only with it (decision 0013)
+            return decideAndRecord(session, actor, memberId, CheckInMethod.QR, ops, payload);
         });
     }
 
@@ -99,12 +100,12 @@ public final class CheckIns {
             if (members.find(session, memberId, ops).isEmpty()) {
                 return new CheckInResult(CheckInDecision.refuse(CheckInReason.UNKNOWN_MEMBER), memberId, null, null);
             }
-            return decideAndRecord(session, actor, memberId, CheckInMethod.STAFF, ops);
+            return decideAndRecord(session, actor, memberId, CheckInMethod.STAFF, ops, null);
         });
     }
 
     private CheckInResult decideAndRecord(Session session, UserId actor, MemberId memberId, CheckInMethod method,
-                                          List<PendingOperation> ops) {
+                                          List<PendingOperation> ops, String card) {
         Instant now = clock.instant();
         ZoneId zone = zone(session);
         List<BookingView> memberBookings = bookings.bookingsOf(session, memberId, ops);
@@ -114,22 +115,18 @@ public final class CheckIns {
                 .findFirst();
         CheckInDecision decision = CheckInRules.decide(new CheckInAttempt(members.memberships(session, memberId, ops),
                 lastAdmittedAt(session, memberId, ops), today.isPresent(), now, zone), policy);
-        return record(session, actor, memberId, method, decision, ops, today.map(BookingView::id).orElse(null));
-    }
-
-    private CheckInResult record(Session session, UserId actor, MemberId memberId, CheckInMethod method,
-                                 CheckInDecision decision, List<PendingOperation> ops) {
-        return record(session, actor, memberId, method, decision, ops, null);
+        return record(session, actor, memberId, method, decision, ops, today.map(BookingView::id).orElse(null), card);
     }
 
     private CheckInResult record(Session session, UserId actor, MemberId memberId, CheckInMethod method,
                                  CheckInDecision decision, List<PendingOperation> ops,
-                                 app.spotter.model.common.BookingId bookingId) {
+                                 app.spotter.model.common.BookingId bookingId, String card) {
         CheckInId checkInId = new CheckInId(outbox.newId());
         String location = session.find(DeviceState.class, DeviceState.ID).locationId;
         var payload = new OperationPayload.RecordCheckIn(checkInId, memberId, method, clock.instant(),
                 decision.admitted(), decision.reason(), decision.onGrace(), decision.membership(),
-                decision.consumesCredit(), bookingId, location == null ? null : LocationId.of(location));
+                decision.consumesCredit(), bookingId, location == null ? null : LocationId.of(location),
+                card == null ? null : card.strip());
         var opId = outbox.append(session, actor, payload, Map.of(),
                 new LocalEffect(null, decision.membership(), decision.consumesCredit()));
         return new CheckInResult(decision, memberId, checkInId, opId);

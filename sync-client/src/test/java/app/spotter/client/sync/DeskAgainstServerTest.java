@@ -222,6 +222,26 @@ abstract class DeskAgainstServerTest {
     }
 
     @Test
+    void aDeskInKioskModeLetsAMemberInByTheirCardAsItselfAndTheServerChecksTheCard() {
+        newGym();
+        Desk desk = enrolledDesk(new NetworkSwitch());
+        GymFixtures.Member member = gym.memberWithUnlimitedPlan();
+        String card = api.get("/api/v1/members/" + member.memberId() + "/card", member.token()).text("qrPayload");
+        desk.syncOnce();
+
+        // no staff member at the desk: the scanned card goes with the fact, and the server verifies it (decision 0013)
+        CheckInResult entry = desk.checkIns().byQr(null, card + "\n");
+        assertTrue(entry.admitted(), entry.toString());
+        desk.syncOnce();
+
+        assertEquals(0, desk.pendingOperations());
+        assertEquals(1, gym.count("select count(*) from check_in where id = ? and admitted = true and staff_user_id is null",
+                entry.checkInId().value()));
+        assertEquals(1, gym.count("select count(*) from sync_operation where payload like ? and status = 'APPLIED'",
+                "%" + card + "%"), "the card was sent as scanned, without the scanner's newline");
+    }
+
+    @Test
     void aDeskEnrollsBooksFromItsLeaseChecksInOfflineAndEverythingReachesTheServer() {
         newGym();
         NetworkSwitch network = new NetworkSwitch();

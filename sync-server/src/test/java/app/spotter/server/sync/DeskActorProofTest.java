@@ -3,6 +3,9 @@ package app.spotter.server.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.spotter.model.access.Role;
+import app.spotter.model.checkin.MemberQrCodes;
+import app.spotter.model.common.MemberId;
+import app.spotter.model.membership.PlanKind;
 import app.spotter.model.sync.OperationProofs;
 import app.spotter.model.common.UserId;
 import app.spotter.model.sync.SyncApi;
@@ -32,7 +35,7 @@ class DeskActorProofTest extends ServerTest {
     private static final String PROOF_HEADER = "X-Spotter-Actor-Proof";
     private static final Duration CLOCK_SKEW = Duration.ofHours(6);
 
-    private record Device(UUID id, String token, String kind, AtomicInteger sequence) {
+    private record Device(UUID id, String token, String kind, UUID location, AtomicInteger sequence) {
         long next() {
             return sequence.incrementAndGet();
         }
@@ -63,7 +66,7 @@ class DeskActorProofTest extends ServerTest {
         UUID member = fx().memberWithUnlimitedPlan().memberId();
         UUID checkIn = UUID.randomUUID();
         Response r = push(kiosk, List.of(
-                op(kiosk.next(), "CHECK_IN", null, checkIn(checkIn, member, "QR")),
+                op(kiosk.next(), "CHECK_IN", null, qrCheckIn(checkIn, member, card(member), null, null)),
                 op(kiosk.next(), "CHECK_IN", null, checkIn(UUID.randomUUID(), member, "STAFF"))));
         assertEquals(List.of("APPLIED", "REJECTED"), statuses(r));
         assertEquals("DEVICE_KIND_FORBIDS", reason(r, 1));
@@ -76,10 +79,78 @@ class DeskActorProofTest extends ServerTest {
         Device desk = device("FRONT_DESK");
         UUID member = fx().memberWithUnlimitedPlan().memberId();
         Response r = push(desk, List.of(
-                op(desk.next(), "CHECK_IN", null, checkIn(UUID.randomUUID(), member, "QR")),
+                op(desk.next(), "CHECK_IN", null, qrCheckIn(UUID.randomUUID(), member, card(member), null, null)),
                 op(desk.next(), "CHECK_IN", null, checkIn(UUID.randomUUID(), member, "STAFF"))));
         assertEquals(List.of("APPLIED", "REJECTED"), statuses(r));
         assertEquals("ACTOR_NOT_PROVEN", reason(r, 1));
+    }
+
+    // ------------------------------------------------------------------ a kiosk proves the member's card
+
+    @Test
+    void aKioskCheckInWithoutTheMembersOwnCardIsRejectedAndSpendsNothing() {
+        Device kiosk = device("KIOSK");
+        UUID member = fx().member().memberId();
+        UUID membership = fx().membership(member, fx().plan(PlanKind.CLASS_PACK, 10), 5);
+        String forged = MemberQrCodes.sign(new MemberId(member), 0, Instant.now(),
+                MemberQrCodes.newSigningKeys().getPrivate());
+        String someoneElses = card(fx().memberWithUnlimitedPlan().memberId());
+        UUID elsewhere = fx().location("Europe/Berlin");
+        Map<String, Object> noCard = op(kiosk.next(), "CHECK_IN", null, qrCheckIn(UUID.randomUUID(), member, null, membership, null));
+        Response r = push(kiosk, List.of(noCard,
+                op(kiosk.next(), "CHECK_IN", null, qrCheckIn(UUID.randomUUID(), member, "SPOTTER1.garbage", membership, null)),
+                op(kiosk.next(), "CHECK_IN", null, qrCheckIn(UUID.randomUUID(), member, forged, membership, null)),
+                op(kiosk.next(), "CHECK_IN", null, qrCheckIn(UUID.randomUUID(), member, someoneElses, membership, null)),
+                op(kiosk.next(), "CHECK_IN", null, qrCheckIn(UUID.randomUUID(), member, card(member), membership, elsewhere))));
+        assertEquals(List.of("REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED"), statuses(r));
+        for (int i = 0; i < 4; i++) {
+            assertEquals("CARD_NOT_PROVEN", reason(r, i), "operation " + i);
+        }
+        assertEquals("LOCATION_NOT_THIS_DEVICE", reason(r, 4));
+        assertEquals(0, fx().count("select count(*) from check_in where member_id = ?", member));
+        assertEquals(5, fx().creditBalance(membership));
+        // stored once: the same operation resent answers the same, and still nothing is applied
+        Response again = push(kiosk, List.of(noCard));
+        assertEquals(List.of("REJECTED"), statuses(again));
+        assertEquals("CARD_NOT_PROVEN", reason(again, 0));
+        assertEquals(1, fx().count("select count(*) from sync_operation where op_id = ?", noCard.get("opId")));
+        assertEquals(5, fx().creditBalance(membership));
+    }
+
+    @Test
+    void aKioskCheckInWithTheMembersRealCardIsAppliedAndSpendsTheCredit() {
+        Device kiosk = device("SCANNER");
+        UUID member = fx().member().memberId();
+        UUID membership = fx().membership(member, fx().plan(PlanKind.CLASS_PACK, 10), 5);
+        UUID checkIn = UUID.randomUUID();
+        Response r = push(kiosk, List.of(op(kiosk.next(), "CHECK_IN", null,
+                qrCheckIn(checkIn, member, card(member) + "\n", membership, null))));
+        assertEquals(List.of("APPLIED"), statuses(r));
+        assertEquals(1, fx().count("select count(*) from check_in where id = ? and location_id = ? and staff_user_id is null",
+                checkIn, kiosk.location()));
+        assertEquals(4, fx().creditBalance(membership));
+    }
+
+    @Test
+    void aRevokedCardLetsNoOneInButItsRefusalIsKept() {
+        Device kiosk = device("KIOSK");
+        UUID member = fx().member().memberId();
+        UUID membership = fx().membership(member, fx().plan(PlanKind.CLASS_PACK, 10), 5);
+        String old = card(member);
+        ok(api.post("/api/v1/members/" + member + "/card/revoke", null, server.login(Role.MANAGER)));
+        UUID admitted = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        Map<String, Object> refusal = qrCheckIn(refused, member, old, null, null);
+        refusal.put("admitted", false);
+        refusal.put("reason", "QR_REVOKED");
+        Response r = push(kiosk, List.of(
+                op(kiosk.next(), "CHECK_IN", null, qrCheckIn(admitted, member, old, membership, null)),
+                op(kiosk.next(), "CHECK_IN", null, refusal)));
+        assertEquals(List.of("REJECTED", "APPLIED"), statuses(r));
+        assertEquals("CARD_NOT_PROVEN", reason(r, 0));
+        assertEquals(0, fx().count("select count(*) from check_in where id = ?", admitted));
+        assertEquals(1, fx().count("select count(*) from check_in where id = ? and admitted = false", refused));
+        assertEquals(5, fx().creditBalance(membership));
     }
 
     // ------------------------------------------------------------------ a desk proves its staff
@@ -331,7 +402,7 @@ class DeskActorProofTest extends ServerTest {
         Response enrolled = ok(api.post("/api/v1/devices/enroll", enroll, null));
         String token = ok(api.post("/api/v1/devices/token", Map.of("deviceId", enrolled.text("deviceId"),
                 "deviceSecret", enrolled.text("deviceSecret")), null)).text("accessToken");
-        return new Device(UUID.fromString(enrolled.text("deviceId")), token, kind, new AtomicInteger());
+        return new Device(UUID.fromString(enrolled.text("deviceId")), token, kind, location, new AtomicInteger());
     }
 
     private String newMember() {
@@ -356,6 +427,21 @@ class DeskActorProofTest extends ServerTest {
         return Map.of("kind", "CHECK_IN", "checkInId", checkIn, "memberId", member, "method", method,
                 "decidedAt", Instant.now().toString(), "admitted", true, "reason", "OK", "onGrace", false,
                 "consumesCredit", false);
+    }
+
+    /** An actor-less QR check-in as a kiosk records it: admitted, spending a credit when a membership is named. */
+    private static Map<String, Object> qrCheckIn(UUID checkIn, UUID member, String card, UUID membership, UUID location) {
+        Map<String, Object> p = new HashMap<>(checkIn(checkIn, member, "QR"));
+        p.put("card", card);
+        p.put("membershipId", membership);
+        p.put("consumesCredit", membership != null);
+        p.put("locationId", location);
+        return p;
+    }
+
+    /** The member's current card, as the server signs it. */
+    private String card(UUID member) {
+        return ok(api.get("/api/v1/members/" + member + "/card", server.login(Role.MANAGER))).text("qrPayload");
     }
 
     private Response push(Device device, List<Map<String, Object>> ops) {

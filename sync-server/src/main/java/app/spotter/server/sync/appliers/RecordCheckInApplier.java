@@ -22,12 +22,14 @@ import app.spotter.server.sync.Applied;
 import app.spotter.server.sync.Applying;
 import app.spotter.server.sync.OperationApplier;
 import jakarta.persistence.LockModeType;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 
 /**
@@ -43,15 +45,17 @@ public final class RecordCheckInApplier implements OperationApplier {
     private final ConflictService conflicts;
     private final AuditLog audit;
     private final Clock clock;
+    private final DoorCardProof doorCard;
     private final Duration visitWindow = CheckInPolicy.standard().visitWindow();
 
     public RecordCheckInApplier(MemberRepository members, MembershipRepository memberships, ConflictService conflicts,
-                                AuditLog audit, Clock clock) {
+                                AuditLog audit, Clock clock, Supplier<PublicKey> cardKey) {
         this.members = members;
         this.memberships = memberships;
         this.conflicts = conflicts;
         this.audit = audit;
         this.clock = clock;
+        this.doorCard = new DoorCardProof(cardKey);
     }
 
     record CheckInFact(UUID memberId, String method, boolean admitted, String reason, boolean onGrace, UUID membershipId,
@@ -79,6 +83,10 @@ public final class RecordCheckInApplier implements OperationApplier {
         }
         if (p.method() == null) {
             throw ApiException.validation("method", "method is required");
+        }
+        if (op.actor() == null) {
+            // no staff member vouches for it: only the member's own card at this door counts
+            doorCard.check(p, op.device(), members.lock(session, p.memberId().value()));
         }
         if (session.find(CheckInRecord.class, p.checkInId().value()) != null) {
             return Applied.applied("ALREADY_RECORDED");
