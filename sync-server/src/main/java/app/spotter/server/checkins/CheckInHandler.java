@@ -72,9 +72,8 @@ public final class CheckInHandler {
         Caller caller = Caller.of(ctx);
         if (body.method() == app.spotter.model.checkin.CheckInMethod.PIN) {
             ctx.status(201).json(throttle.pinCheckIn(ctx.ip(),
-                    // unknown numbers answer PIN_WRONG too (decision 0014); a PIN_LOCKED try is a guess as well
-                    r -> r.reason() == app.spotter.model.checkin.CheckInReason.PIN_WRONG
-                            || r.reason() == app.spotter.model.checkin.CheckInReason.PIN_LOCKED,
+                    // unknown numbers answer PIN_WRONG too (decision 0014)
+                    r -> r.reason() == app.spotter.model.checkin.CheckInReason.PIN_WRONG,
                     () -> checkIns.checkIn(caller, body, Params.responseZone(ctx, null))));
             return;
         }
