@@ -407,6 +407,8 @@ public final class CheckInService {
         }
         UUID location = optionalId("locationId", r.locationId());
         UUID device = optionalId("deviceId", r.deviceId());
+        // read only by STAFF check-ins, but a malformed one is refused whatever the method (found by ApiFuzzTest)
+        optionalId("memberId", r.memberId());
         return switch (r.method()) {
             case QR -> {
                 if (r.qr() == null || r.qr().isBlank()) {
@@ -441,7 +443,7 @@ public final class CheckInService {
         try {
             return UUID.fromString(raw.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation(field, "'" + raw + "' is not a valid id");
+            throw ApiException.validation(field, "'" + (raw.length() > 40 ? raw.substring(0, 40) + "..." : raw) + "' is not a valid id");
         }
     }
 

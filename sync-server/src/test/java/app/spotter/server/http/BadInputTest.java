@@ -120,4 +120,13 @@ class BadInputTest extends ServerTest {
         assertRefused(r, "qr");
         assertEquals(0, new GymFixtures(server).count("select count(*) from check_in where member_id = ?", member));
     }
+
+    @Test
+    void aMalformedMemberIdBesideAQrCheckInIsRefusedAndRecordsNothing() {
+        long before = new GymFixtures(server).count("select count(*) from check_in where admitted = ?", false);
+        Response r = api.post("/api/v1/check-ins", Map.of("method", "QR", "qr", "fuzz", "memberId", "x".repeat(300)),
+                server.login(Role.ADMIN));
+        assertRefused(r, "memberId");
+        assertEquals(before, new GymFixtures(server).count("select count(*) from check_in where admitted = ?", false));
+    }
 }
