@@ -45,6 +45,23 @@ public final class MemberProfileRules {
         return problems;
     }
 
+    /**
+     * The problem of one changed profile field, as an edit sends it (a blank value clears the field,
+     * which the edit's own rule decides); empty when the value may be stored, or the field is not a
+     * profile field checked here.
+     */
+    public static java.util.Optional<Problem> checkChange(String field, String value) {
+        if (isBlank(value)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(switch (field) {
+            case "firstName", "lastName" -> value.strip().length() > MAX_NAME ? Problem.TOO_LONG : null;
+            case "email" -> isEmail(value) ? null : Problem.NOT_AN_EMAIL;
+            case "phone" -> isPhone(value) ? null : Problem.NOT_A_PHONE;
+            default -> null;
+        });
+    }
+
     /** Whether the text (stripped) looks like an e-mail address. */
     public static boolean isEmail(String text) {
         return text != null && text.strip().length() <= 320 && EMAIL.matcher(text.strip()).matches();

@@ -63,22 +63,8 @@ final class OperationBounds {
             case OperationPayload.RegisterMember r -> MemberProfileRules.check(r.firstName(), r.lastName(), r.email(),
                     r.phone()).stream().findFirst().map(p -> "payload." + p.field());
             case OperationPayload.EditMember e -> e.changes() == null ? Optional.empty() : e.changes().entrySet().stream()
-                    .filter(OperationBounds::tooLong).findFirst().map(c -> "payload.changes." + c.getKey());
+                    .filter(c -> MemberProfileRules.checkChange(c.getKey(), c.getValue()).isPresent()).findFirst().map(c -> "payload.changes." + c.getKey());
             default -> Optional.empty();
-        };
-    }
-
-    /** A changed profile field whose new value no member profile may have. Blank clears, and is the applier's. */
-    private static boolean tooLong(Map.Entry<String, String> change) {
-        String v = change.getValue();
-        if (v == null || v.isBlank()) {
-            return false;
-        }
-        return switch (change.getKey()) {
-            case "firstName", "lastName" -> v.strip().length() > MemberProfileRules.MAX_NAME;
-            case "email" -> !MemberProfileRules.isEmail(v);
-            case "phone" -> !MemberProfileRules.isPhone(v);
-            default -> false;
         };
     }
 
